@@ -1,0 +1,319 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tdkt/tdkt/eventstore"
+)
+
+type appendReq struct {
+	ctx      context.Context
+	stream   string
+	expected eventstore.ExpectedRevision
+	events   []eventstore.Event
+	reply    chan appendResp
+}
+
+type appendResp struct {
+	res eventstore.AppendResult
+	err error
+}
+
+// writerState belongs to the writer goroutine.
+type writerState struct {
+	// heads caches each stream's last revision (-1: no events) as of the
+	// last commit. Streams not in it are looked up in the file once.
+	heads   map[string]int64
+	nextSeq uint64
+	lastAt  time.Time
+
+	insert, byID, streamRev *sql.Stmt
+	lineBuf                 []byte
+}
+
+func (w *writerState) init(ctx context.Context, s *Store, head uint64, lastAt time.Time) error {
+	w.heads = make(map[string]int64)
+	w.nextSeq = head
+	w.lastAt = lastAt
+	var err error
+	if w.insert, err = s.wdb.PrepareContext(ctx, `INSERT INTO events(seq, id, stream, revision, line) VALUES (?, ?, ?, ?, ?)`); err != nil {
+		return err
+	}
+	if w.byID, err = s.wdb.PrepareContext(ctx, `SELECT seq, line FROM events WHERE id = ?`); err != nil {
+		return err
+	}
+	w.streamRev, err = s.wdb.PrepareContext(ctx, `SELECT max(revision) FROM events WHERE stream = ?`)
+	return err
+}
+
+// Append appends events to stream; see eventstore.Store.
+func (s *Store) Append(ctx context.Context, stream string, expected eventstore.ExpectedRevision, events ...eventstore.Event) (eventstore.AppendResult, error) {
+	if s.opts.ReadOnly {
+		return eventstore.AppendResult{}, fmt.Errorf("append %s: %w", stream, eventstore.ErrReadOnly)
+	}
+	if s.closed.Load() {
+		return eventstore.AppendResult{}, fmt.Errorf("append %s: %w", stream, eventstore.ErrClosed)
+	}
+	if err := ctx.Err(); err != nil {
+		return eventstore.AppendResult{}, err
+	}
+	if err := eventstore.ValidateAppend(stream, events); err != nil {
+		return eventstore.AppendResult{}, fmt.Errorf("append %s: %w", stream, err)
+	}
+	own := make([]eventstore.Event, len(events))
+	for i, e := range events {
+		e.Data = append([]byte(nil), e.Data...)
+		if e.Actor != nil {
+			a := *e.Actor
+			e.Actor = &a
+		}
+		if e.Basis != nil {
+			b := *e.Basis
+			e.Basis = &b
+		}
+		own[i] = e
+	}
+	req := &appendReq{ctx: ctx, stream: stream, expected: expected, events: own, reply: make(chan appendResp, 1)}
+	select {
+	case s.reqs <- req:
+	case <-s.closing:
+		return eventstore.AppendResult{}, fmt.Errorf("append %s: %w", stream, eventstore.ErrClosed)
+	case <-ctx.Done():
+		return eventstore.AppendResult{}, ctx.Err()
+	}
+	select {
+	case r := <-req.reply:
+		return r.res, r.err
+	case <-ctx.Done():
+		// The writer has the request and may still commit it; a retry
+		// with the same ids tells.
+		return eventstore.AppendResult{}, ctx.Err()
+	}
+}
+
+// writer is the one goroutine that writes. It takes every append waiting
+// and commits them in one transaction with one fsync (group commit).
+func (s *Store) writer() {
+	defer s.done.Done()
+	for {
+		var first *appendReq
+		select {
+		case first = <-s.reqs:
+		case <-s.closing:
+			return
+		}
+		batch := []*appendReq{first}
+		n := len(first.events)
+	drain:
+		for n < s.opts.MaxBatchEvents {
+			select {
+			case r := <-s.reqs:
+				batch = append(batch, r)
+				n += len(r.events)
+			default:
+				break drain
+			}
+		}
+		s.commitBatch(batch)
+	}
+}
+
+// errFatal marks an error that aborts the whole batch's transaction.
+type errFatal struct{ err error }
+
+func (e errFatal) Error() string { return e.err.Error() }
+func (e errFatal) Unwrap() error { return e.err }
+
+func (s *Store) commitBatch(batch []*appendReq) {
+	w := &s.w
+	resps := make([]appendResp, len(batch))
+	fail := func(err error) {
+		for i, r := range batch {
+			if resps[i].err == nil {
+				resps[i] = appendResp{err: fmt.Errorf("append %s: %w", r.stream, err)}
+			}
+			r.reply <- resps[i]
+		}
+	}
+	ctx := context.Background() // the batch is not any one request's
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		fail(err)
+		return
+	}
+	bt := batchTx{
+		tx:        tx,
+		insert:    tx.StmtContext(ctx, w.insert),
+		byID:      tx.StmtContext(ctx, w.byID),
+		streamRev: tx.StmtContext(ctx, w.streamRev),
+		overlay:   make(map[string]int64),
+		seq:       w.nextSeq,
+		lastAt:    w.lastAt,
+	}
+	wrote := false
+	for i, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			resps[i].err = err
+			continue
+		}
+		res, err := s.applyOne(ctx, &bt, r)
+		var fatal errFatal
+		if errors.As(err, &fatal) {
+			_ = tx.Rollback()
+			s.log.Error("append batch failed", "err", err)
+			fail(fatal.err)
+			return
+		}
+		if err != nil {
+			resps[i].err = fmt.Errorf("append %s: %w", r.stream, err)
+			continue
+		}
+		wrote = wrote || !res.Duplicate
+		resps[i].res = res
+	}
+	if err := tx.Commit(); err != nil {
+		_ = tx.Rollback()
+		s.log.Error("commit failed", "err", err)
+		fail(fmt.Errorf("commit: %w", err))
+		return
+	}
+	// Durable now: publish.
+	for stream, rev := range bt.overlay {
+		w.heads[stream] = rev
+	}
+	w.nextSeq = bt.seq
+	w.lastAt = bt.lastAt
+	if wrote {
+		s.head.Store(bt.seq)
+		s.wakeSubscribers()
+	}
+	for i, r := range batch {
+		r.reply <- resps[i]
+	}
+}
+
+type batchTx struct {
+	tx                      *sql.Tx
+	insert, byID, streamRev *sql.Stmt
+	overlay                 map[string]int64
+	seq                     uint64
+	lastAt                  time.Time
+}
+
+// applyOne checks and writes one append inside the batch transaction. A
+// plain error rejects this append only (nothing of it was written); an
+// errFatal aborts the batch.
+func (s *Store) applyOne(ctx context.Context, bt *batchTx, r *appendReq) (eventstore.AppendResult, error) {
+	if res, dup, err := s.findRetry(ctx, bt, r); dup || err != nil {
+		return res, err
+	}
+	cur, err := s.streamHead(ctx, bt, r.stream)
+	if err != nil {
+		return eventstore.AppendResult{}, errFatal{err}
+	}
+	if !r.expected.Allows(uint64(cur), cur >= 0) {
+		return eventstore.AppendResult{}, &eventstore.ConcurrencyError{Stream: r.stream, Expected: r.expected, Actual: cur}
+	}
+	at := s.now().UTC()
+	if at.Before(bt.lastAt) {
+		at = bt.lastAt // recordedAt never goes backwards in seq order
+	}
+	recs := make([]eventstore.RecordedEvent, len(r.events))
+	lines := make([]string, len(r.events))
+	buf := s.w.lineBuf[:0]
+	for i, e := range r.events {
+		recs[i] = eventstore.RecordedEvent{
+			Seq:        bt.seq + uint64(i),
+			Stream:     r.stream,
+			Revision:   uint64(cur + 1 + int64(i)),
+			RecordedAt: at,
+			Event:      e,
+		}
+		buf = eventstore.AppendExportLine(buf[:0], &recs[i])
+		if err := eventstore.CheckSize(e.ID, buf, s.opts.MaxEventSize); err != nil {
+			return eventstore.AppendResult{}, err
+		}
+		lines[i] = string(buf)
+	}
+	if cap(buf) <= 1<<16 {
+		s.w.lineBuf = buf
+	}
+	for i := range recs {
+		if _, err := bt.insert.ExecContext(ctx, int64(recs[i].Seq), recs[i].ID.String(), r.stream, int64(recs[i].Revision), lines[i]); err != nil {
+			return eventstore.AppendResult{}, errFatal{fmt.Errorf("insert seq %d: %w", recs[i].Seq, err)}
+		}
+	}
+	last := cur + int64(len(recs))
+	bt.overlay[r.stream] = last
+	bt.seq += uint64(len(recs))
+	bt.lastAt = at
+	return eventstore.AppendResult{Stream: r.stream, Revision: uint64(last), Events: recs}, nil
+}
+
+// streamHead returns stream's last revision (-1: none) as the batch sees it.
+func (s *Store) streamHead(ctx context.Context, bt *batchTx, stream string) (int64, error) {
+	if rev, ok := bt.overlay[stream]; ok {
+		return rev, nil
+	}
+	if rev, ok := s.w.heads[stream]; ok {
+		return rev, nil
+	}
+	var rev sql.NullInt64
+	if err := bt.streamRev.QueryRowContext(ctx, stream).Scan(&rev); err != nil {
+		return 0, fmt.Errorf("read head of %s: %w", stream, err)
+	}
+	if !rev.Valid {
+		return -1, nil
+	}
+	return rev.Int64, nil
+}
+
+// findRetry looks the append's ids up. None recorded: not a retry. All
+// recorded, in this stream, contiguously, with the same content: a retry,
+// answered with the original result. Anything else is an IDConflictError.
+func (s *Store) findRetry(ctx context.Context, bt *batchTx, r *appendReq) (eventstore.AppendResult, bool, error) {
+	var found []eventstore.RecordedEvent
+	for i, e := range r.events {
+		var seq int64
+		var line []byte
+		err := bt.byID.QueryRowContext(ctx, e.ID.String()).Scan(&seq, &line)
+		if errors.Is(err, sql.ErrNoRows) {
+			if len(found) > 0 {
+				return eventstore.AppendResult{}, false, &eventstore.IDConflictError{ID: found[0].ID, Seq: found[0].Seq,
+					Reason: fmt.Sprintf("a retry must repeat the original append exactly, but event %d (%s) was not part of it", i, e.ID)}
+			}
+			continue
+		}
+		if err != nil {
+			return eventstore.AppendResult{}, false, errFatal{fmt.Errorf("look up event id %s: %w", e.ID, err)}
+		}
+		rec, err := decodeRow(seq, line)
+		if err != nil {
+			return eventstore.AppendResult{}, false, errFatal{err}
+		}
+		switch {
+		case i != len(found):
+			return eventstore.AppendResult{}, false, &eventstore.IDConflictError{ID: e.ID, Seq: rec.Seq,
+				Reason: fmt.Sprintf("a retry must repeat the original append exactly, but event %d of this append was not recorded", len(found))}
+		case rec.Stream != r.stream:
+			return eventstore.AppendResult{}, false, &eventstore.IDConflictError{ID: e.ID, Seq: rec.Seq,
+				Reason: fmt.Sprintf("it is recorded in stream %q", rec.Stream)}
+		case !eventstore.SameContent(rec.Event, e):
+			return eventstore.AppendResult{}, false, &eventstore.IDConflictError{ID: e.ID, Seq: rec.Seq,
+				Reason: "the recorded event has other content"}
+		case i > 0 && (rec.Seq != found[i-1].Seq+1 || rec.Revision != found[i-1].Revision+1):
+			return eventstore.AppendResult{}, false, &eventstore.IDConflictError{ID: e.ID, Seq: rec.Seq,
+				Reason: "the ids were recorded by different appends"}
+		}
+		found = append(found, rec)
+	}
+	if len(found) == 0 {
+		return eventstore.AppendResult{}, false, nil
+	}
+	last := found[len(found)-1]
+	return eventstore.AppendResult{Stream: r.stream, Revision: last.Revision, Events: found, Duplicate: true}, true, nil
+}
