@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tdkt/tdkt/eventstore"
@@ -32,6 +33,7 @@ type writerState struct {
 	lastAt  time.Time
 
 	insert, byID, streamRev *sql.Stmt
+	multi                   map[int]*sql.Stmt
 	lineBuf                 []byte
 }
 
@@ -46,8 +48,10 @@ func (w *writerState) init(ctx context.Context, s *Store, head uint64, lastAt ti
 	if w.byID, err = s.wdb.PrepareContext(ctx, `SELECT seq, line FROM events WHERE id = ?`); err != nil {
 		return err
 	}
-	w.streamRev, err = s.wdb.PrepareContext(ctx, `SELECT max(revision) FROM events WHERE stream = ?`)
-	return err
+	if w.streamRev, err = s.wdb.PrepareContext(ctx, `SELECT max(revision) FROM events WHERE stream = ?`); err != nil {
+		return err
+	}
+	return w.prepareMultiInserts(ctx, s.wdb)
 }
 
 // Append appends events to stream; see eventstore.Store.
@@ -129,65 +133,33 @@ func (e errFatal) Error() string { return e.err.Error() }
 func (e errFatal) Unwrap() error { return e.err }
 
 func (s *Store) commitBatch(batch []*appendReq) {
-	w := &s.w
-	resps := make([]appendResp, len(batch))
-	fail := func(err error) {
+	resps, bt, err := s.runBatch(batch, true)
+	if errors.Is(err, errRetrySlow) {
+		// An id in the batch is already recorded: redo the batch checking
+		// every id first, so retries are answered and conflicts reported.
+		resps, bt, err = s.runBatch(batch, false)
+	}
+	if err != nil {
+		s.log.Error("append batch failed", "err", err, "appends", len(batch))
 		for i, r := range batch {
-			if resps[i].err == nil {
+			if resps == nil || resps[i].err == nil {
+				if resps == nil {
+					resps = make([]appendResp, len(batch))
+				}
 				resps[i] = appendResp{err: fmt.Errorf("append %s: %w", r.stream, err)}
 			}
 			r.reply <- resps[i]
 		}
-	}
-	ctx := context.Background() // the batch is not any one request's
-	tx, err := s.wdb.BeginTx(ctx, nil)
-	if err != nil {
-		fail(err)
-		return
-	}
-	bt := batchTx{
-		tx:        tx,
-		insert:    tx.StmtContext(ctx, w.insert),
-		byID:      tx.StmtContext(ctx, w.byID),
-		streamRev: tx.StmtContext(ctx, w.streamRev),
-		overlay:   make(map[string]int64),
-		seq:       w.nextSeq,
-		lastAt:    w.lastAt,
-	}
-	wrote := false
-	for i, r := range batch {
-		if err := r.ctx.Err(); err != nil {
-			resps[i].err = err
-			continue
-		}
-		res, err := s.applyOne(ctx, &bt, r)
-		var fatal errFatal
-		if errors.As(err, &fatal) {
-			_ = tx.Rollback()
-			s.log.Error("append batch failed", "err", err)
-			fail(fatal.err)
-			return
-		}
-		if err != nil {
-			resps[i].err = fmt.Errorf("append %s: %w", r.stream, err)
-			continue
-		}
-		wrote = wrote || !res.Duplicate
-		resps[i].res = res
-	}
-	if err := tx.Commit(); err != nil {
-		_ = tx.Rollback()
-		s.log.Error("commit failed", "err", err)
-		fail(fmt.Errorf("commit: %w", err))
 		return
 	}
 	// Durable now: publish.
+	w := &s.w
 	for stream, rev := range bt.overlay {
 		w.heads[stream] = rev
 	}
 	w.nextSeq = bt.seq
 	w.lastAt = bt.lastAt
-	if wrote {
+	if bt.wrote {
 		s.head.Store(bt.seq)
 		s.wakeSubscribers()
 	}
@@ -196,26 +168,147 @@ func (s *Store) commitBatch(batch []*appendReq) {
 	}
 }
 
+// errRetrySlow: the fast path met an id that is already recorded.
+var errRetrySlow = errors.New("an event id in the batch is already recorded")
+
+// runBatch writes a batch in one transaction and commits it. In the fast
+// path it checks expected revisions against the head cache and inserts all
+// accepted events with multi-row INSERTs, relying on UNIQUE(id) to reveal
+// retries (errRetrySlow: the transaction is rolled back). The slow path
+// looks every id up first. A returned error fails every append that had not
+// already been rejected on its own.
+func (s *Store) runBatch(batch []*appendReq, fast bool) ([]appendResp, *batchTx, error) {
+	w := &s.w
+	resps := make([]appendResp, len(batch))
+	ctx := context.Background() // the batch is not any one request's
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	bt := &batchTx{
+		tx:        tx,
+		insert:    tx.StmtContext(ctx, w.insert),
+		byID:      tx.StmtContext(ctx, w.byID),
+		streamRev: tx.StmtContext(ctx, w.streamRev),
+		overlay:   make(map[string]int64),
+		seq:       w.nextSeq,
+		lastAt:    w.lastAt,
+		fast:      fast,
+	}
+	for i, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			resps[i].err = err
+			continue
+		}
+		res, err := s.applyOne(ctx, bt, r)
+		var fatal errFatal
+		if errors.As(err, &fatal) {
+			_ = tx.Rollback()
+			return resps, nil, fatal.err
+		}
+		if err != nil {
+			resps[i].err = fmt.Errorf("append %s: %w", r.stream, err)
+			continue
+		}
+		bt.wrote = bt.wrote || !res.Duplicate
+		resps[i].res = res
+	}
+	if err := s.flushInserts(ctx, bt); err != nil {
+		_ = tx.Rollback()
+		return resps, nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		_ = tx.Rollback()
+		return resps, nil, fmt.Errorf("commit: %w", err)
+	}
+	return resps, bt, nil
+}
+
+// insertChunk is the most rows one multi-row INSERT carries.
+const insertChunk = 64
+
+// flushInserts writes the rows the fast path collected.
+func (s *Store) flushInserts(ctx context.Context, bt *batchTx) error {
+	rows := bt.pending
+	for len(rows) > 0 {
+		n := min(len(rows), insertChunk)
+		st := s.w.multi[n]
+		args := make([]any, 0, 5*n)
+		for _, r := range rows[:n] {
+			args = append(args, int64(r.seq), r.id, r.stream, int64(r.revision), r.line)
+		}
+		if _, err := bt.tx.StmtContext(ctx, st).ExecContext(ctx, args...); err != nil {
+			if isUniqueID(err) {
+				return errRetrySlow
+			}
+			return fmt.Errorf("insert from seq %d: %w", rows[0].seq, err)
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// prepareMultiInserts prepares the INSERTs of 1 to insertChunk rows. They
+// are prepared at open: the writer's one connection is busy during a batch.
+func (w *writerState) prepareMultiInserts(ctx context.Context, db *sql.DB) error {
+	w.multi = make(map[int]*sql.Stmt, insertChunk)
+	for n := 1; n <= insertChunk; n++ {
+		q := "INSERT INTO events(seq, id, stream, revision, line) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?), ", n), ", ")
+		st, err := db.PrepareContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		w.multi[n] = st
+	}
+	return nil
+}
+
+func isUniqueID(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed: events.id")
+}
+
+type pendingRow struct {
+	seq      uint64
+	id       string
+	stream   string
+	revision uint64
+	line     string
+}
+
 type batchTx struct {
 	tx                      *sql.Tx
 	insert, byID, streamRev *sql.Stmt
 	overlay                 map[string]int64
 	seq                     uint64
 	lastAt                  time.Time
+	// fast: check ids only when an expected revision fails, and collect
+	// rows in pending for multi-row inserts.
+	fast    bool
+	pending []pendingRow
+	wrote   bool
 }
 
 // applyOne checks and writes one append inside the batch transaction. A
 // plain error rejects this append only (nothing of it was written); an
 // errFatal aborts the batch.
 func (s *Store) applyOne(ctx context.Context, bt *batchTx, r *appendReq) (eventstore.AppendResult, error) {
-	if res, dup, err := s.findRetry(ctx, bt, r); dup || err != nil {
-		return res, err
+	if !bt.fast {
+		if res, dup, err := s.findRetry(ctx, bt, r); dup || err != nil {
+			return res, err
+		}
 	}
 	cur, err := s.streamHead(ctx, bt, r.stream)
 	if err != nil {
 		return eventstore.AppendResult{}, errFatal{err}
 	}
 	if !r.expected.Allows(uint64(cur), cur >= 0) {
+		if bt.fast {
+			// A retry's expected revision is stale by design: look first.
+			if res, dup, err := s.findRetry(ctx, bt, r); dup || err != nil {
+				return res, err
+			}
+		}
 		return eventstore.AppendResult{}, &eventstore.ConcurrencyError{Stream: r.stream, Expected: r.expected, Actual: cur}
 	}
 	at := s.now().UTC()
@@ -242,7 +335,12 @@ func (s *Store) applyOne(ctx context.Context, bt *batchTx, r *appendReq) (events
 	if cap(buf) <= 1<<16 {
 		s.w.lineBuf = buf
 	}
-	for i := range recs {
+	if bt.fast {
+		for i := range recs {
+			bt.pending = append(bt.pending, pendingRow{recs[i].Seq, recs[i].ID.String(), r.stream, recs[i].Revision, lines[i]})
+		}
+	}
+	for i := 0; !bt.fast && i < len(recs); i++ {
 		if _, err := bt.insert.ExecContext(ctx, int64(recs[i].Seq), recs[i].ID.String(), r.stream, int64(recs[i].Revision), lines[i]); err != nil {
 			return eventstore.AppendResult{}, errFatal{fmt.Errorf("insert seq %d: %w", recs[i].Seq, err)}
 		}

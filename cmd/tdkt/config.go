@@ -1,0 +1,124 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+)
+
+// Store kinds: which backend serve opens.
+const (
+	// StoreSQLite is the embedded store in the data directory (the default).
+	StoreSQLite = "sqlite"
+	// StoreKurrentDB is a KurrentDB cluster named by --store (issue 7).
+	StoreKurrentDB = "kurrentdb"
+)
+
+// Configuration errors. ParseFlags reports them as usage errors (exit 2).
+var (
+	ErrInvalidAddr  = errors.New("invalid --addr")
+	ErrInvalidData  = errors.New("invalid --data")
+	ErrInvalidStore = errors.New("invalid --store")
+	// ErrNotSupported: the configuration names something tdkt does not do yet.
+	ErrNotSupported = errors.New("not supported yet")
+)
+
+// Config is the configuration of tdkt's commands, from flags. Each command
+// reads the fields it has flags for.
+type Config struct {
+	// Addr is the TCP address serve listens on, host:port.
+	Addr string
+	// Store says where the ledger is.
+	Store StoreConfig
+	// Demo asks serve to load the sample sector into an empty store first.
+	Demo bool
+	// From is the first seq export writes.
+	From uint64
+	// BackupFile is where backup writes its copy.
+	BackupFile string
+}
+
+// StoreConfig picks the ledger's backend.
+type StoreConfig struct {
+	// Kind is StoreSQLite or StoreKurrentDB.
+	Kind string
+	// Dir is the embedded store's data directory (ledger.db lives in it).
+	Dir string
+	// URL is the KurrentDB connection string, for StoreKurrentDB.
+	URL string
+}
+
+// DefaultConfig returns the defaults of DESIGN.md: serve on
+// 127.0.0.1:8080, the embedded store in ./data.
+func DefaultConfig() Config {
+	return Config{
+		Addr:  "127.0.0.1:8080",
+		Store: StoreConfig{Kind: StoreSQLite, Dir: "./data"},
+	}
+}
+
+// parseStoreURL sets the store kind from --store: empty means the embedded
+// store; esdb://, esdb+discover://, kurrentdb:// and kurrentdb+discover://
+// name KurrentDB.
+func (c *StoreConfig) parseStoreURL(s string) error {
+	c.URL = s
+	if s == "" {
+		c.Kind = StoreSQLite
+		return nil
+	}
+	scheme, _, ok := strings.Cut(s, "://")
+	if !ok {
+		return fmt.Errorf("%w: %q is not a URL (esdb://host:2113, kurrentdb://host:2113)", ErrInvalidStore, s)
+	}
+	switch strings.ToLower(scheme) {
+	case "esdb", "esdb+discover", "kurrentdb", "kurrentdb+discover":
+		c.Kind = StoreKurrentDB
+		return nil
+	default:
+		return fmt.Errorf("%w: unknown scheme %q (leave --store out for the embedded store, or use esdb:// or kurrentdb://)", ErrInvalidStore, scheme)
+	}
+}
+
+// validateServe checks what serve needs.
+func (c *Config) validateServe() error {
+	if err := validateAddr(c.Addr); err != nil {
+		return err
+	}
+	switch c.Store.Kind {
+	case StoreSQLite:
+		if c.Store.Dir == "" {
+			return fmt.Errorf("%w: the data directory must not be empty", ErrInvalidData)
+		}
+	case StoreKurrentDB:
+		return fmt.Errorf("%w: the KurrentDB backend (--store %s) comes with its own issue (issue 7); leave --store out to use the embedded store in --data", ErrNotSupported, c.Store.URL)
+	default:
+		return fmt.Errorf("%w: unknown store kind %q", ErrInvalidStore, c.Store.Kind)
+	}
+	if c.Demo {
+		return fmt.Errorf("%w: the demo sector is not available yet; it comes with the domain issue (issue 3)", ErrNotSupported)
+	}
+	return nil
+}
+
+// validateData checks --data for the commands that read the embedded store.
+func (c *Config) validateData() error {
+	if c.Store.Dir == "" {
+		return fmt.Errorf("%w: the data directory must not be empty", ErrInvalidData)
+	}
+	return nil
+}
+
+// validateAddr accepts host:port with a numeric port 0-65535; the host may
+// be empty (all interfaces).
+func validateAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("%w %q: want host:port, e.g. 127.0.0.1:8080 (%v)", ErrInvalidAddr, addr, err)
+	}
+	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+		return fmt.Errorf("%w %q: the port must be a number from 0 to 65535", ErrInvalidAddr, addr)
+	}
+	return nil
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// command describes one tdkt command for the parser and the usage text.
+type command struct {
+	synopsis string // the command line, as in DESIGN.md
+	summary  string // one line
+	// flags registers the command's flags on fs, bound to cfg, and returns
+	// the names of its positional arguments.
+	flags    func(fs *flag.FlagSet, cfg *Config) []string
+	validate func(cfg *Config) error
+	// issue is the issue that builds the command, or 0 if it is built.
+	issue      int
+	issueTitle string
+}
+
+// order is the order of the usage text: built commands first.
+var order = []string{
+	"serve", "export", "backup", "version",
+	"demo", "import", "verify", "replay", "keys", "report", "standings", "kurrent", "bench",
+}
+
+var commands = map[string]command{
+	"serve": {
+		synopsis: "tdkt serve [--addr 127.0.0.1:8080] [--data ./data] [--store URL] [--demo]",
+		summary:  "serve HTTP (/healthz, /readyz) on the embedded store in --data",
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			fs.StringVar(&c.Addr, "addr", c.Addr, "TCP `host:port` to listen on (port 0 picks a free port)")
+			dataFlag(fs, c)
+			fs.Var(storeFlag{&c.Store}, "store", "KurrentDB `URL` (esdb://…); not supported yet, leave it out for the embedded store")
+			fs.BoolVar(&c.Demo, "demo", c.Demo, "load the sample sector into an empty store first (not available yet)")
+			return nil
+		},
+		validate: (*Config).validateServe,
+	},
+	"export": {
+		synopsis: "tdkt export [--data ./data] [--from SEQ]",
+		summary:  "write the ledger to stdout as JSON Lines, one export line per event, in seq order",
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			dataFlag(fs, c)
+			fs.Var(uint64Flag{&c.From}, "from", "first `SEQ` to export")
+			return nil
+		},
+		validate: (*Config).validateData,
+	},
+	"backup": {
+		synopsis: "tdkt backup [--data ./data] FILE",
+		summary:  "write a consistent copy of the ledger to FILE (VACUUM INTO), also while serve runs",
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			dataFlag(fs, c)
+			return []string{"FILE"}
+		},
+		validate: (*Config).validateData,
+	},
+	"version": {
+		synopsis: "tdkt version",
+		summary:  "print the version, commit and Go version",
+		flags:    func(*flag.FlagSet, *Config) []string { return nil },
+	},
+	"demo":      {synopsis: "tdkt demo --data DIR", summary: "write the sample sector into DIR", issue: 3, issueTitle: "the domain and the demo sector"},
+	"import":    {synopsis: "tdkt import --data DIR FILE", summary: "append an export file to an empty store, checking every line", issue: 4, issueTitle: "the verifiable ledger"},
+	"verify":    {synopsis: "tdkt verify --data DIR [--checkpoint FILE]…", summary: "recompute leaves and roots, check checkpoints and receipts", issue: 4, issueTitle: "the verifiable ledger"},
+	"replay":    {synopsis: "tdkt replay --data DIR [--stream S] [--from SEQ] [--to SEQ]", summary: "narrate history event by event", issue: 4, issueTitle: "the verifiable ledger"},
+	"keys":      {synopsis: "tdkt keys generate | tdkt keys show --data DIR", summary: "the ledger's Ed25519 signing key", issue: 4, issueTitle: "the verifiable ledger"},
+	"report":    {synopsis: "tdkt report reorganization --data DIR --year Y [--as-of T] [--format F]", summary: "the sector's reorganization report", issue: 5, issueTitle: "projections"},
+	"standings": {synopsis: "tdkt standings --data DIR --year Y [--cluster ID] [--as-of T]", summary: "standings as a table", issue: 5, issueTitle: "projections"},
+	"kurrent":   {synopsis: "tdkt kurrent harden --store URL", summary: "write the KurrentDB $settings policy", issue: 7, issueTitle: "the KurrentDB backend"},
+	"bench":     {synopsis: "tdkt bench …", summary: "measure append, replay, verify and queries on a synthetic sector", issue: 9, issueTitle: "tdkt bench"},
+}
+
+func dataFlag(fs *flag.FlagSet, c *Config) {
+	fs.StringVar(&c.Store.Dir, "data", c.Store.Dir, "data `directory` of the embedded store (holds ledger.db)")
+}
+
+// printUsage writes the usage of cmd, or of tdkt if cmd is "".
+func printUsage(w io.Writer, cmd string) {
+	if c, ok := commands[cmd]; ok {
+		fmt.Fprintf(w, "Usage: %s\n\n%s.\n", c.synopsis, capitalize(c.summary))
+		if c.issue != 0 {
+			fmt.Fprintf(w, "\nNot built yet: it comes with issue %d (%s).\n", c.issue, c.issueTitle)
+			return
+		}
+		fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+		cfg := DefaultConfig()
+		c.flags(fs, &cfg)
+		var flags strings.Builder
+		fs.SetOutput(&flags)
+		fs.PrintDefaults()
+		if flags.Len() > 0 {
+			fmt.Fprintf(w, "\nFlags:\n%s", flags.String())
+		}
+		return
+	}
+	fmt.Fprint(w, `tdkt — the records ledger of emulation and commendation work
+(thi đua, khen thưởng — TĐKT) in the People's Procuracy sector.
+
+Usage: tdkt <command> [flags]
+
+Commands:
+`)
+	built := true
+	for _, name := range order {
+		c := commands[name]
+		if c.issue != 0 && built {
+			fmt.Fprint(w, "  help       print this help, or a command's: tdkt help serve\n")
+			fmt.Fprint(w, "\nComing with later issues (not built yet):\n")
+			built = false
+		}
+		if c.issue != 0 {
+			fmt.Fprintf(w, "  %-10s %s (issue %d)\n", name, c.summary, c.issue)
+		} else {
+			fmt.Fprintf(w, "  %-10s %s\n", name, c.summary)
+		}
+	}
+	fmt.Fprint(w, `
+Flags may be written -flag or --flag. Run 'tdkt <command> -h' for a command's flags.
+Exit codes: 0 success, 1 error, 2 usage error.
+`)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
