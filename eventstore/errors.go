@@ -50,7 +50,8 @@ func (e *ConcurrencyError) Error() string {
 func (e *ConcurrencyError) Is(target error) bool { return target == ErrConcurrency }
 
 // IDConflictError reports an event id that is already recorded with other
-// content, in another stream, or a retry that matches only part of a batch.
+// content or in another stream, or an append whose ids are only partly
+// recorded (a retry must repeat recorded events exactly; see Store.Append).
 type IDConflictError struct {
 	ID uuid.UUID
 	// Seq is where the id is recorded.

@@ -30,7 +30,9 @@ type Store interface {
 	//
 	// A retry whose event ids were all already recorded, in this stream,
 	// contiguously and with the same content (SameContent), returns the
-	// original result, whatever expected says, and writes nothing.
+	// original result, whatever expected says, and writes nothing. (A retry
+	// of a contiguous part of an earlier append is answered the same way.)
+	// Embedded backends also keep recordedAt non-decreasing in seq order.
 	//
 	// Errors:
 	//   - *ConcurrencyError (errors.Is ErrConcurrency) if expected does not
@@ -97,7 +99,8 @@ type AppendResult struct {
 }
 
 // ExpectedRevision states what an append expects of its stream. It is a
-// closed set: Any, NoStream, StreamExists, or Exact(r).
+// closed set: Any, NoStream, StreamExists, or Exact(r). The zero value is
+// Any: callers that mean to check concurrency must say so.
 type ExpectedRevision struct {
 	kind expectKind
 	rev  uint64
