@@ -105,3 +105,18 @@ func eqBasis(a, b *Basis) bool {
 	}
 	return *a == *b
 }
+
+// Clone returns a deep copy of e: its data and the values behind its
+// pointers, so the copy shares no memory with e.
+func (e Event) Clone() Event {
+	e.Data = bytes.Clone(e.Data)
+	if e.Actor != nil {
+		a := *e.Actor
+		e.Actor = &a
+	}
+	if e.Basis != nil {
+		b := *e.Basis
+		e.Basis = &b
+	}
+	return e
+}

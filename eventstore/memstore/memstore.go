@@ -1,7 +1,6 @@
 package memstore
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"iter"
@@ -355,18 +354,7 @@ func (s *Store) Close() error {
 
 // copyEvent returns a deep copy of e: its data and the values behind its
 // pointers.
-func copyEvent(e eventstore.Event) eventstore.Event {
-	e.Data = bytes.Clone(e.Data)
-	if e.Actor != nil {
-		a := *e.Actor
-		e.Actor = &a
-	}
-	if e.Basis != nil {
-		b := *e.Basis
-		e.Basis = &b
-	}
-	return e
-}
+func copyEvent(e eventstore.Event) eventstore.Event { return e.Clone() }
 
 func copyRecorded(r eventstore.RecordedEvent) eventstore.RecordedEvent {
 	r.Event = copyEvent(r.Event)

@@ -70,16 +70,7 @@ func (s *Store) Append(ctx context.Context, stream string, expected eventstore.E
 	}
 	own := make([]eventstore.Event, len(events))
 	for i, e := range events {
-		e.Data = append([]byte(nil), e.Data...)
-		if e.Actor != nil {
-			a := *e.Actor
-			e.Actor = &a
-		}
-		if e.Basis != nil {
-			b := *e.Basis
-			e.Basis = &b
-		}
-		own[i] = e
+		own[i] = e.Clone()
 	}
 	req := &appendReq{ctx: ctx, stream: stream, expected: expected, events: own, reply: make(chan appendResp, 1)}
 	select {

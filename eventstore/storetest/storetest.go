@@ -124,18 +124,7 @@ func numbered(tag string, n int) []eventstore.Event {
 }
 
 // cloneEvent returns a deep copy of e, with the same id.
-func cloneEvent(e eventstore.Event) eventstore.Event {
-	e.Data = bytes.Clone(e.Data)
-	if e.Actor != nil {
-		a := *e.Actor
-		e.Actor = &a
-	}
-	if e.Basis != nil {
-		b := *e.Basis
-		e.Basis = &b
-	}
-	return e
-}
+func cloneEvent(e eventstore.Event) eventstore.Event { return e.Clone() }
 
 func cloneEvents(evs []eventstore.Event) []eventstore.Event {
 	out := make([]eventstore.Event, len(evs))
