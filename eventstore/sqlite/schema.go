@@ -61,6 +61,21 @@ SELECT seq, id, stream, revision,
 	json_extract(line, '$.data')        AS data
 FROM events;
 `},
+	{2, "Merkle tree", `
+-- The ledger's RFC 6962 Merkle tree in the layout of Go's
+-- golang.org/x/mod/sumdb/tlog: one row per stored hash (every complete
+-- subtree), idx = tlog.StoredHashIndex(level, n). Leaf n is
+-- SHA-256(0x00 || export line of seq n). Written in the same transaction as
+-- the events it covers.
+CREATE TABLE tree (
+	idx  INTEGER PRIMARY KEY,
+	hash BLOB    NOT NULL CHECK (length(hash) = 32)
+) STRICT;
+CREATE TRIGGER tree_no_update BEFORE UPDATE ON tree
+BEGIN SELECT RAISE(ABORT, 'tdkt: the Merkle tree is append-only; UPDATE is not allowed'); END;
+CREATE TRIGGER tree_no_delete BEFORE DELETE ON tree
+BEGIN SELECT RAISE(ABORT, 'tdkt: the Merkle tree is append-only; DELETE is not allowed'); END;
+`},
 }
 
 // schemaVersion is the version this code writes and reads.

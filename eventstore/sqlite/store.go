@@ -228,6 +228,9 @@ func (s *Store) open() error {
 		if err := s.w.init(ctx, s, head, lastAt); err != nil {
 			return err
 		}
+		if err := s.backfillTree(ctx, head); err != nil {
+			return err
+		}
 		s.done.Add(2)
 		go s.writer()
 		go s.checkpointer()

@@ -33,8 +33,9 @@ type writerState struct {
 	lastAt  time.Time
 
 	insert, byID, streamRev *sql.Stmt
-	multi                   map[int]*sql.Stmt
+	multi, treeInsert       map[int]*sql.Stmt
 	lineBuf                 []byte
+	frontier                frontier
 }
 
 func (w *writerState) init(ctx context.Context, s *Store, head uint64, lastAt time.Time) error {
@@ -51,7 +52,10 @@ func (w *writerState) init(ctx context.Context, s *Store, head uint64, lastAt ti
 	if w.streamRev, err = s.wdb.PrepareContext(ctx, `SELECT max(revision) FROM events WHERE stream = ?`); err != nil {
 		return err
 	}
-	return w.prepareMultiInserts(ctx, s.wdb)
+	if err := w.prepareMultiInserts(ctx, s.wdb); err != nil {
+		return err
+	}
+	return w.prepareTreeInserts(ctx, s.wdb)
 }
 
 // Append appends events to stream; see eventstore.Store.
@@ -150,6 +154,7 @@ func (s *Store) commitBatch(batch []*appendReq) {
 	}
 	w.nextSeq = bt.seq
 	w.lastAt = bt.lastAt
+	w.frontier = bt.frontier
 	if bt.wrote {
 		s.head.Store(bt.seq)
 		s.wakeSubscribers()
@@ -185,6 +190,7 @@ func (s *Store) runBatch(batch []*appendReq, fast bool) ([]appendResp, *batchTx,
 		seq:       w.nextSeq,
 		lastAt:    w.lastAt,
 		fast:      fast,
+		frontier:  w.frontier,
 	}
 	for i, r := range batch {
 		if err := r.ctx.Err(); err != nil {
@@ -203,6 +209,13 @@ func (s *Store) runBatch(batch []*appendReq, fast bool) ([]appendResp, *batchTx,
 		}
 		bt.wrote = bt.wrote || !res.Duplicate
 		resps[i].res = res
+		if !fast {
+			// Write now, so the next append's id checks see these rows.
+			if err := s.flushInserts(ctx, bt); err != nil {
+				_ = tx.Rollback()
+				return resps, nil, err
+			}
+		}
 	}
 	if err := s.flushInserts(ctx, bt); err != nil {
 		_ = tx.Rollback()
@@ -218,9 +231,16 @@ func (s *Store) runBatch(batch []*appendReq, fast bool) ([]appendResp, *batchTx,
 // insertChunk is the most rows one multi-row INSERT carries.
 const insertChunk = 64
 
-// flushInserts writes the rows the fast path collected.
+// flushInserts writes the collected rows and their Merkle tree hashes.
 func (s *Store) flushInserts(ctx context.Context, bt *batchTx) error {
+	if len(bt.pending) == 0 {
+		return nil
+	}
+	if err := s.addLeaves(ctx, bt, bt.pending); err != nil {
+		return err
+	}
 	rows := bt.pending
+	bt.pending = nil
 	for len(rows) > 0 {
 		n := min(len(rows), insertChunk)
 		st := s.w.multi[n]
@@ -275,9 +295,10 @@ type batchTx struct {
 	lastAt                  time.Time
 	// fast: check ids only when an expected revision fails, and collect
 	// rows in pending for multi-row inserts.
-	fast    bool
-	pending []pendingRow
-	wrote   bool
+	fast     bool
+	pending  []pendingRow
+	wrote    bool
+	frontier frontier
 }
 
 // applyOne checks and writes one append inside the batch transaction. A
@@ -326,15 +347,8 @@ func (s *Store) applyOne(ctx context.Context, bt *batchTx, r *appendReq) (events
 	if cap(buf) <= 1<<16 {
 		s.w.lineBuf = buf
 	}
-	if bt.fast {
-		for i := range recs {
-			bt.pending = append(bt.pending, pendingRow{recs[i].Seq, recs[i].ID.String(), r.stream, recs[i].Revision, lines[i]})
-		}
-	}
-	for i := 0; !bt.fast && i < len(recs); i++ {
-		if _, err := bt.insert.ExecContext(ctx, int64(recs[i].Seq), recs[i].ID.String(), r.stream, int64(recs[i].Revision), lines[i]); err != nil {
-			return eventstore.AppendResult{}, errFatal{fmt.Errorf("insert seq %d: %w", recs[i].Seq, err)}
-		}
+	for i := range recs {
+		bt.pending = append(bt.pending, pendingRow{recs[i].Seq, recs[i].ID.String(), r.stream, recs[i].Revision, lines[i]})
 	}
 	last := cur + int64(len(recs))
 	bt.overlay[r.stream] = last
