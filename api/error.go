@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -51,6 +52,10 @@ var storeProblems = []struct {
 	{eventstore.ErrTooLarge, problemKind{http.StatusRequestEntityTooLarge, "urn:tdkt:problem:event-too-large", "Event too large"}},
 	{eventstore.ErrReadOnly, problemKind{http.StatusServiceUnavailable, "urn:tdkt:problem:read-only", "Ledger is read-only"}},
 	{eventstore.ErrClosed, problemKind{http.StatusServiceUnavailable, "urn:tdkt:problem:unavailable", "Ledger is closed"}},
+	// A request that ran out of time, or whose client went away, is not a
+	// server bug: no 500, no error log.
+	{context.DeadlineExceeded, problemKind{http.StatusServiceUnavailable, "urn:tdkt:problem:timeout", "Timed out"}},
+	{context.Canceled, problemKind{http.StatusServiceUnavailable, "urn:tdkt:problem:canceled", "Request canceled"}},
 }
 
 // Problem kinds the server itself produces.

@@ -26,6 +26,10 @@ func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, healthzResponse{Status: "ok"})
 }
 
+// faulter is a store that can stop accepting writes after a storage fault
+// (the embedded store does); readiness reports it.
+type faulter interface{ Fault() error }
+
 type readyzResponse struct {
 	Status string `json:"status"`
 	// Head is the number of events in the ledger.
@@ -46,6 +50,12 @@ func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
+	if f, ok := s.Store.(faulter); ok {
+		if err := f.Fault(); err != nil {
+			writeProblem(w, r, problemOf(notReadyProblem, "Not ready: the ledger refuses writes: "+err.Error()))
+			return
+		}
+	}
 	head, err := s.Store.Head(ctx)
 	if err != nil {
 		// The reason is the store's own message (closed, timed out, I/O):

@@ -259,7 +259,8 @@ func TestErrorMapping(t *testing.T) {
 		{"ReadOnly", fmt.Errorf("append: %w", eventstore.ErrReadOnly), 503, "urn:tdkt:problem:read-only", "append: store is read-only", "", ""},
 		{"Closed", eventstore.ErrClosed, 503, "urn:tdkt:problem:unavailable", "", "", ""},
 		{"Internal", errors.New("disk I/O error at /var/lib/secret"), 500, "urn:tdkt:problem:internal", "Internal error.", "", ""},
-		{"Canceled", context.Canceled, 500, "urn:tdkt:problem:internal", "Internal error.", "", ""},
+		{"Canceled", context.Canceled, 503, "urn:tdkt:problem:canceled", "context canceled", "", ""},
+		{"DeadlineExceeded", fmt.Errorf("append: %w", context.DeadlineExceeded), 503, "urn:tdkt:problem:timeout", "append: context deadline exceeded", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -193,7 +193,8 @@ func (e *LineError) Is(target error) bool { return target == ErrMalformedLine }
 
 // ParseExportLine decodes an export line. It accepts only the canonical
 // form AppendExportLine writes: ParseExportLine(line) re-encodes to exactly
-// line, so a line that parses has one meaning and one leaf hash. The
+// line, so a line that parses has one meaning and one leaf hash; and the
+// event must be one Append would accept (ValidateEvent). The
 // returned event's Data aliases line.
 func ParseExportLine(line []byte) (RecordedEvent, error) {
 	ev, err := parseLine(line)
@@ -202,6 +203,12 @@ func ParseExportLine(line []byte) (RecordedEvent, error) {
 	}
 	if !bytes.Equal(AppendExportLine(make([]byte, 0, len(line)), &ev), line) {
 		return RecordedEvent{}, &LineError{Offset: 0, Reason: "not in canonical form (key order, escaping, number or time format)"}
+	}
+	if err := ValidateStreamName(ev.Stream); err != nil {
+		return RecordedEvent{}, &LineError{Offset: 0, Reason: err.Error()}
+	}
+	if err := ValidateEvent(&ev.Event); err != nil {
+		return RecordedEvent{}, &LineError{Offset: 0, Reason: err.Error()}
 	}
 	return ev, nil
 }

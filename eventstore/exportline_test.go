@@ -114,13 +114,16 @@ func TestParseExportLineRejectsNonCanonical(t *testing.T) {
 	ev := fullEvent()
 	good := string(eventstore.ExportLine(&ev))
 	bad := map[string]string{
-		"Whitespace":   `{"seq": 0,"id":"00000000-0000-7000-8000-000000000001","stream":"s","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
-		"ShortTime":    `{"seq":0,"id":"00000000-0000-7000-8000-000000000001","stream":"s","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
-		"KeyOrder":     `{"id":"00000000-0000-7000-8000-000000000001","seq":0,"stream":"s","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
-		"EscapedASCII": `{"seq":0,"id":"00000000-0000-7000-8000-000000000001","stream":"\u0073","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
-		"UpperUUID":    `{"seq":0,"id":"0194F8A3-7C2E-7D10-8A5B-1C2D3E4F5A6B","stream":"s","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
-		"Truncated":    good[:len(good)-20],
-		"Empty":        ``,
+		"Whitespace":     `{"seq": 0,"id":"00000000-0000-7000-8000-000000000001","stream":"s","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
+		"ShortTime":      `{"seq":0,"id":"00000000-0000-7000-8000-000000000001","stream":"s","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
+		"KeyOrder":       `{"id":"00000000-0000-7000-8000-000000000001","seq":0,"stream":"s","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
+		"EscapedASCII":   `{"seq":0,"id":"00000000-0000-7000-8000-000000000001","stream":"\u0073","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
+		"UpperUUID":      `{"seq":0,"id":"0194F8A3-7C2E-7D10-8A5B-1C2D3E4F5A6B","stream":"s","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
+		"Truncated":      good[:len(good)-20],
+		"DataNotObject":  `{"seq":0,"id":"00000000-0000-7000-8000-000000000001","stream":"s","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":1}`,
+		"EmptyStream":    `{"seq":0,"id":"00000000-0000-7000-8000-000000000001","stream":"","type":"T","schema":1,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
+		"NegativeSchema": `{"seq":0,"id":"00000000-0000-7000-8000-000000000001","stream":"s","type":"T","schema":-5,"revision":0,"recordedAt":"2024-03-01T00:00:00.000000000Z","effective":null,"actor":null,"basis":null,"correlation":null,"causation":null,"data":{}}`,
+		"Empty":          ``,
 	}
 	for name, line := range bad {
 		t.Run(name, func(t *testing.T) {

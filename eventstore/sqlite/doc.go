@@ -15,8 +15,10 @@
 //     Read-only opens take no lock and can run beside the writer.
 //   - Group commit: one writer goroutine takes every pending append and
 //     commits them in one transaction and one fsync. Each append is still
-//     atomic: a rejected append writes nothing and does not affect the
-//     others in its batch.
+//     atomic: an append rejected by the contract (wrong revision, id
+//     conflict, too large) writes nothing and does not affect the others in
+//     its batch. A storage fault (I/O error, disk full, failed fsync) fails
+//     the whole batch and turns the store read-only (Fault) until restart.
 //   - Append-only in the file itself: triggers abort UPDATE and DELETE on
 //     the events table and any INSERT that would leave a gap in seq.
 //   - recordedAt never decreases in seq order, so a time maps to a seq.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"iter"
+	"math"
 	"time"
 
 	"github.com/tdkt/tdkt/eventstore"
@@ -26,10 +27,10 @@ func (r *readStmts) prepare(ctx context.Context, db *sql.DB) error {
 	if r.all, err = db.PrepareContext(ctx, `SELECT seq, line FROM events WHERE seq >= ? AND seq < ? ORDER BY seq`); err != nil {
 		return err
 	}
-	if r.stream, err = db.PrepareContext(ctx, `SELECT seq, revision, line FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`); err != nil {
+	if r.stream, err = db.PrepareContext(ctx, `SELECT seq, revision, line FROM events WHERE stream = ? AND revision >= ? AND seq < ? ORDER BY revision LIMIT ?`); err != nil {
 		return err
 	}
-	r.streamRev, err = db.PrepareContext(ctx, `SELECT max(revision) FROM events WHERE stream = ?`)
+	r.streamRev, err = db.PrepareContext(ctx, `SELECT max(revision) FROM events WHERE stream = ? AND seq < ?`)
 	return err
 }
 
@@ -73,7 +74,10 @@ func (s *Store) ReadStream(ctx context.Context, stream string, from uint64) iter
 }
 
 func (s *Store) readStreamBatch(ctx context.Context, stream string, from uint64) ([]eventstore.RecordedEvent, error) {
-	rows, err := s.stmts.stream.QueryContext(ctx, stream, int64(from), readBatch)
+	if from > math.MaxInt64 {
+		return nil, nil
+	}
+	rows, err := s.stmts.stream.QueryContext(ctx, stream, int64(from), s.visibleHead(), readBatch)
 	if err != nil {
 		return nil, fmt.Errorf("read stream %s: %w", stream, err)
 	}
@@ -221,6 +225,16 @@ func (s *Store) Subscribe(ctx context.Context, from uint64) iter.Seq2[eventstore
 			}
 		}
 	}
+}
+
+// visibleHead bounds reads: a writing store shows only what it has
+// published (committed and acknowledged in order); a read-only store shows
+// whatever the file holds, which another process committed.
+func (s *Store) visibleHead() int64 {
+	if s.opts.ReadOnly {
+		return math.MaxInt64
+	}
+	return int64(s.head.Load())
 }
 
 func (s *Store) readErr(ctx context.Context) error {

@@ -58,6 +58,7 @@ type Options struct {
 	MaxBatchEvents int
 	// FullFsync makes commits call fsync(2) instead of fdatasync(2). Both
 	// are durable; fdatasync skips timestamp updates and is the default.
+	// The switch is process-wide: the last store opened for writing sets it.
 	FullFsync bool
 	// CheckpointInterval is how often the background checkpointer copies
 	// the WAL into the database file; 0 means one second.
@@ -92,6 +93,10 @@ type Store struct {
 	closed  atomic.Bool
 	once    sync.Once
 	cerr    error
+
+	// fault is set when a write failed below the append logic (I/O, disk
+	// full, fsync): the store then refuses writes.
+	fault atomic.Pointer[faultErr]
 
 	// writer-goroutine state (touched only by the writer after Open).
 	w writerState
@@ -168,9 +173,7 @@ func (s *Store) open() error {
 		// saves the journal commit fsync forces for the mtime. SQLite's own
 		// Linux builds do this; the transpiled library needs the switch.
 		// It is process-wide, and harmless for every other connection.
-		if !s.opts.FullFsync {
-			_, _ = sqlitedrv.Fdatasync(true)
-		}
+		_, _ = sqlitedrv.Fdatasync(!s.opts.FullFsync)
 		// The writer: one connection, WAL, full fsync on every commit, no
 		// automatic checkpoints inside commits (the checkpointer does them).
 		s.wdb, err = sql.Open("sqlite", s.dsn(
@@ -265,6 +268,18 @@ func (s *Store) loadHead(ctx context.Context, db *sql.DB) (uint64, time.Time, er
 	return uint64(seq.Int64) + 1, ev.RecordedAt, nil
 }
 
+type faultErr struct{ cause error }
+
+// Fault returns nil while the store accepts writes, and after a storage
+// fault an error wrapping eventstore.ErrReadOnly and the cause. Readiness
+// checks report it; reads keep working.
+func (s *Store) Fault() error {
+	if f := s.fault.Load(); f != nil {
+		return fmt.Errorf("%w after a storage fault: %w", eventstore.ErrReadOnly, f.cause)
+	}
+	return nil
+}
+
 // Path returns the path of ledger.db.
 func (s *Store) Path() string { return s.path }
 
@@ -297,7 +312,7 @@ func (s *Store) StreamRevision(ctx context.Context, stream string) (uint64, bool
 		return 0, false, eventstore.ErrClosed
 	}
 	var rev sql.NullInt64
-	if err := s.stmts.streamRev.QueryRowContext(ctx, stream).Scan(&rev); err != nil {
+	if err := s.stmts.streamRev.QueryRowContext(ctx, stream, s.visibleHead()).Scan(&rev); err != nil {
 		return 0, false, fmt.Errorf("stream revision %s: %w", stream, err)
 	}
 	if !rev.Valid {

@@ -275,3 +275,69 @@ func TestGroupCommitIsolatesRejectedAppends(t *testing.T) {
 		t.Fatalf("head = %d, want 17", h)
 	}
 }
+
+// An append and its retry that land in the same group commit: whichever is
+// committed first is the original, and the other must get the original
+// result, never a concurrency error.
+func TestRetryInSameBatchIsDuplicate(t *testing.T) {
+	s := MustOpenStore(t, nil)
+	for round := range 100 {
+		stream := fmt.Sprintf("registration-%d", round)
+		ev := newEvent("RegistrationSubmitted", `{"title":"Tập thể lao động xuất sắc"}`)
+		var wg sync.WaitGroup
+		res := make([]eventstore.AppendResult, 2)
+		errs := make([]error, 2)
+		for i := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				res[i], errs[i] = s.Append(context.Background(), stream, eventstore.NoStream, ev)
+			}()
+		}
+		wg.Wait()
+		if errs[0] != nil || errs[1] != nil {
+			t.Fatalf("round %d: %v / %v", round, errs[0], errs[1])
+		}
+		if res[0].Duplicate == res[1].Duplicate || res[0].Events[0].Seq != res[1].Events[0].Seq {
+			t.Fatalf("round %d: want one original and one duplicate of it, got %+v and %+v", round, res[0], res[1])
+		}
+	}
+}
+
+// Reads never show an event beyond the head the store has published.
+func TestReadsBoundedByPublishedHead(t *testing.T) {
+	s := MustOpenStore(t, nil)
+	ctx, cancel := context.WithCancel(t.Context())
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ctx.Err() == nil && i < 300; i++ {
+				s.Append(ctx, fmt.Sprintf("s-%d", w), eventstore.Any, newEvent("X", `{}`))
+			}
+		}()
+	}
+	deadline := time.Now().Add(time.Second)
+	for time.Now().Before(deadline) {
+		for w := range 4 {
+			var last eventstore.RecordedEvent
+			for ev, err := range s.ReadStream(ctx, fmt.Sprintf("s-%d", w), 0) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				last = ev
+			}
+			rev, ok, _ := s.StreamRevision(ctx, fmt.Sprintf("s-%d", w))
+			head, _ := s.Head(ctx)
+			if last.ID != uuid.Nil && last.Seq >= head {
+				t.Fatalf("ReadStream showed seq %d but Head is %d", last.Seq, head)
+			}
+			if ok && head == 0 {
+				t.Fatalf("StreamRevision showed revision %d of an unpublished event", rev)
+			}
+		}
+	}
+	cancel()
+	wg.Wait()
+}

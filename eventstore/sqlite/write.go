@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/tdkt/tdkt/eventstore"
 )
 
@@ -65,6 +66,9 @@ func (s *Store) Append(ctx context.Context, stream string, expected eventstore.E
 	}
 	if s.closed.Load() {
 		return eventstore.AppendResult{}, fmt.Errorf("append %s: %w", stream, eventstore.ErrClosed)
+	}
+	if err := s.Fault(); err != nil {
+		return eventstore.AppendResult{}, fmt.Errorf("append %s: %w", stream, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return eventstore.AppendResult{}, err
@@ -135,15 +139,15 @@ func (s *Store) commitBatch(batch []*appendReq) {
 		resps, bt, err = s.runBatch(batch, false)
 	}
 	if err != nil {
-		s.log.Error("append batch failed", "err", err, "appends", len(batch))
-		for i, r := range batch {
-			if resps == nil || resps[i].err == nil {
-				if resps == nil {
-					resps = make([]appendResp, len(batch))
-				}
-				resps[i] = appendResp{err: fmt.Errorf("append %s: %w", r.stream, err)}
-			}
-			r.reply <- resps[i]
+		// A storage fault, not one append's rejection. Whether the commit
+		// reached the disk is unknown (a failed fsync may leave WAL frames
+		// that recovery replays), so the store stops writing: every append
+		// of the batch and after gets ErrReadOnly with the cause; after a
+		// restart, a retry with the same ids tells what happened.
+		s.log.Error("append batch failed; the store is read-only until restarted", "err", err, "appends", len(batch))
+		s.fault.CompareAndSwap(nil, &faultErr{err})
+		for _, r := range batch {
+			r.reply <- appendResp{err: fmt.Errorf("append %s: outcome unknown, retry with the same ids after a restart: %w", r.stream, s.Fault())}
 		}
 		return
 	}
@@ -295,10 +299,11 @@ type batchTx struct {
 	lastAt                  time.Time
 	// fast: check ids only when an expected revision fails, and collect
 	// rows in pending for multi-row inserts.
-	fast     bool
-	pending  []pendingRow
-	wrote    bool
-	frontier frontier
+	fast       bool
+	pendingIDs map[uuid.UUID]struct{} // ids written earlier in this batch (fast path)
+	pending    []pendingRow
+	wrote      bool
+	frontier   frontier
 }
 
 // applyOne checks and writes one append inside the batch transaction. A
@@ -308,6 +313,14 @@ func (s *Store) applyOne(ctx context.Context, bt *batchTx, r *appendReq) (events
 	if !bt.fast {
 		if res, dup, err := s.findRetry(ctx, bt, r); dup || err != nil {
 			return res, err
+		}
+	} else {
+		// An id written earlier in this batch is not in the file yet: only
+		// the slow path, which writes append by append, can answer it.
+		for _, e := range r.events {
+			if _, ok := bt.pendingIDs[e.ID]; ok {
+				return eventstore.AppendResult{}, errFatal{errRetrySlow}
+			}
 		}
 	}
 	cur, err := s.streamHead(ctx, bt, r.stream)
@@ -348,6 +361,12 @@ func (s *Store) applyOne(ctx context.Context, bt *batchTx, r *appendReq) (events
 		s.w.lineBuf = buf
 	}
 	for i := range recs {
+		if bt.fast {
+			if bt.pendingIDs == nil {
+				bt.pendingIDs = make(map[uuid.UUID]struct{})
+			}
+			bt.pendingIDs[recs[i].ID] = struct{}{}
+		}
 		bt.pending = append(bt.pending, pendingRow{recs[i].Seq, recs[i].ID.String(), r.stream, recs[i].Revision, lines[i]})
 	}
 	last := cur + int64(len(recs))
