@@ -51,6 +51,7 @@ type Server struct {
 	closeOnce sync.Once
 	closeErr  error
 	served    chan struct{} // closed when Serve returns
+	serveErr  error         // why Serve returned, if not by Close; read after served
 
 	// Addr is the TCP address to listen on, e.g. "127.0.0.1:8080"; port 0
 	// picks a free port (see ListenAddr).
@@ -92,6 +93,9 @@ func (s *Server) Open() error {
 	if s.Store == nil {
 		return ErrNoStore
 	}
+	if s.server != nil {
+		return errors.New("api: server already opened")
+	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.Addr, err)
@@ -110,10 +114,19 @@ func (s *Server) Open() error {
 		defer close(s.served)
 		if err := s.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.logger().Error("http server stopped", "err", err)
+			s.serveErr = err
 		}
 	}()
 	return nil
 }
+
+// Done is closed when the server has stopped serving, after Close or on
+// its own (a listener failure); Err then says why.
+func (s *Server) Done() <-chan struct{} { return s.served }
+
+// Err returns why the server stopped serving on its own, after Done is
+// closed; nil after a Close.
+func (s *Server) Err() error { return s.serveErr }
 
 // Close stops the server: it stops accepting connections, marks the server
 // not ready, waits up to ShutdownTimeout for requests in flight, then cuts

@@ -60,8 +60,12 @@ func (m *Main) Exec(ctx context.Context, args []string) int {
 	if err == nil {
 		err = m.Run(ctx)
 		if err == nil && m.HTTPServer != nil {
-			<-ctx.Done()
-			m.Logger.Info("shutting down")
+			select {
+			case <-ctx.Done():
+				m.Logger.Info("shutting down")
+			case <-m.HTTPServer.Done():
+				err = fmt.Errorf("http server stopped: %w", m.HTTPServer.Err())
+			}
 		}
 	}
 	if cerr := m.Close(); err == nil {

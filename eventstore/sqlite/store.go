@@ -331,22 +331,19 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("backup: %s already exists", path)
 	}
-	db := s.ckdb
-	if db == nil {
-		db = s.rdb
+	// A connection of its own: a long backup must not hold the
+	// checkpointer's connection (Close would wait for it) nor change the
+	// settings of a pooled read connection.
+	db, err := sql.Open("sqlite", s.dsn())
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
 	}
+	defer db.Close()
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	defer conn.Close()
-	if s.opts.ReadOnly {
-		// VACUUM INTO needs a connection that may write (to another file).
-		if _, err := conn.ExecContext(ctx, `PRAGMA query_only = 0`); err != nil {
-			return fmt.Errorf("backup: %w", err)
-		}
-		defer conn.ExecContext(context.Background(), `PRAGMA query_only = 1`)
-	}
 	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
