@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/mod/sumdb/tlog"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -286,6 +287,7 @@ func checkLedger(t *testing.T, s *sqlite.Store, acked map[uuid.UUID]ack) uint64 
 	batches := make(map[string][]crashData)
 	var want uint64
 	var lastAt time.Time
+	var lines [][]byte
 	for ev, err := range s.ReadAll(ctx, 0) {
 		if err != nil {
 			t.Fatalf("read seq %d: %v", want, err)
@@ -298,6 +300,7 @@ func checkLedger(t *testing.T, s *sqlite.Store, acked map[uuid.UUID]ack) uint64 
 			t.Errorf("event %s recorded twice, at seq %d and %d", ev.ID, prev, ev.Seq)
 		}
 		seen[ev.ID] = ev.Seq
+		lines = append(lines, eventstore.ExportLine(&ev))
 		if ev.Revision != nextRev[ev.Stream] {
 			t.Errorf("seq %d: stream %s revision %d, want %d", ev.Seq, ev.Stream, ev.Revision, nextRev[ev.Stream])
 		}
@@ -335,5 +338,41 @@ func checkLedger(t *testing.T, s *sqlite.Store, acked map[uuid.UUID]ack) uint64 
 			}
 		}
 	}
+	// The Merkle tree was written with the events: its root, from the
+	// stored hashes, equals the root computed afresh from the export lines.
+	got, err := s.TreeHash(ctx, head)
+	if err != nil {
+		t.Fatalf("tree hash after SIGKILL: %v", err)
+	}
+	if want := rootOf(t, lines); got != want {
+		t.Fatalf("stored tree root %s differs from the root of the %d events %s", got, head, want)
+	}
 	return head
+}
+
+// rootOf computes the RFC 6962 root of lines in memory with tlog.
+func rootOf(t *testing.T, lines [][]byte) tlog.Hash {
+	t.Helper()
+	hashes := make(map[int64]tlog.Hash)
+	r := tlog.HashReaderFunc(func(idx []int64) ([]tlog.Hash, error) {
+		out := make([]tlog.Hash, len(idx))
+		for i, x := range idx {
+			out[i] = hashes[x]
+		}
+		return out, nil
+	})
+	for n, line := range lines {
+		hs, err := tlog.StoredHashes(int64(n), line, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range hs {
+			hashes[tlog.StoredHashIndex(0, int64(n))+int64(i)] = h
+		}
+	}
+	root, err := tlog.TreeHash(int64(len(lines)), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }
