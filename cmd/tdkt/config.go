@@ -38,6 +38,20 @@ type Config struct {
 	From uint64
 	// BackupFile is where backup writes its copy.
 	BackupFile string
+	// Verify is the configuration of verify.
+	Verify VerifyConfig
+}
+
+// VerifyConfig is what tdkt verify checks.
+type VerifyConfig struct {
+	// Export is an export file to verify instead of the store in --data.
+	Export string
+	// DataGiven is set when --data was on the command line.
+	DataGiven bool
+	// Checkpoints and Key are --checkpoint and --key: not available yet
+	// (the checkpoint package of issue 4); verify refuses them.
+	Checkpoints []string
+	Key         string
 }
 
 // StoreConfig picks the ledger's backend.

@@ -1,5 +1,5 @@
 // Command tdkt is the one binary of the TĐKT records ledger: it serves HTTP
-// and runs the ledger's command-line tools (export, backup, version; more
+// and runs the ledger's command-line tools (export, backup, verify, version; more
 // arrive with later issues, see usage).
 //
 // Exit codes: 0 success; 1 an error (printed to stderr); 2 a usage error:

@@ -106,6 +106,10 @@ func (m *Main) exitCode(err error) int {
 			fmt.Fprintf(m.Stderr, "Run 'tdkt help' for usage.\n")
 		}
 		return exitUsage
+	case errors.Is(err, ErrVerify):
+		fmt.Fprintf(m.Stderr, "%s: %v\n", prefix, err)
+		fmt.Fprintln(m.Stderr, "sổ cái KHÔNG hợp lệ / the ledger does NOT verify")
+		return exitError
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(m.Stderr, "%s: interrupted\n", prefix)
 		return exitError
@@ -213,6 +217,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runExport(ctx)
 	case "backup":
 		return m.runBackup(ctx)
+	case "verify":
+		return m.runVerify(ctx)
 	case "version":
 		return m.runVersion(ctx)
 	default:
@@ -258,6 +264,33 @@ func (f uint64Flag) Set(s string) error {
 		return fmt.Errorf("want a non-negative integer, got %q", s)
 	}
 	*f.p = n
+	return nil
+}
+
+// verifyDataFlag is verify's --data: it records that --data was given, so
+// that --data and --export together are refused.
+type verifyDataFlag struct{ c *Config }
+
+func (f verifyDataFlag) String() string {
+	if f.c == nil {
+		return ""
+	}
+	return f.c.Store.Dir
+}
+
+func (f verifyDataFlag) Set(s string) error {
+	f.c.Store.Dir = s
+	f.c.Verify.DataGiven = true
+	return nil
+}
+
+// stringsFlag is a flag.Value that may be given more than once.
+type stringsFlag struct{ p *[]string }
+
+func (f stringsFlag) String() string { return "" }
+
+func (f stringsFlag) Set(s string) error {
+	*f.p = append(*f.p, s)
 	return nil
 }
 

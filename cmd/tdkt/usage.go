@@ -11,6 +11,7 @@ import (
 type command struct {
 	synopsis string // the command line, as in DESIGN.md
 	summary  string // one line
+	details  string // optional paragraphs after the summary
 	// flags registers the command's flags on fs, bound to cfg, and returns
 	// the names of its positional arguments.
 	flags    func(fs *flag.FlagSet, cfg *Config) []string
@@ -22,8 +23,8 @@ type command struct {
 
 // order is the order of the usage text: built commands first.
 var order = []string{
-	"serve", "export", "backup", "version",
-	"demo", "import", "verify", "replay", "keys", "report", "standings", "kurrent", "bench",
+	"serve", "export", "backup", "verify", "version",
+	"demo", "import", "replay", "keys", "report", "standings", "kurrent", "bench",
 }
 
 var commands = map[string]command{
@@ -58,6 +59,27 @@ var commands = map[string]command{
 		},
 		validate: (*Config).validateData,
 	},
+	"verify": {
+		synopsis: "tdkt verify [--data ./data] | tdkt verify --export FILE",
+		summary:  "recompute every leaf, tree hash and the root of the ledger (or of an export file) and name the first bad seq",
+		details: `verify --data reads the store read-only (also while serve runs), recomputes each event's
+export line, its RFC 6962 leaf and every stored tree hash, compares them with the tree
+table, and prints the event count and the root. verify --export checks an export file
+(every line canonical, seq dense from 0) and prints its size and root.
+--checkpoint and --key are not available yet (issue 4).
+
+Exit codes: 0 everything holds; 1 verification failed (the message names the first bad
+seq or tree index) or the ledger could not be read; 2 usage error.
+`,
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			fs.Var(verifyDataFlag{c}, "data", "data `directory` of the embedded store (holds ledger.db)")
+			fs.StringVar(&c.Verify.Export, "export", c.Verify.Export, "verify the export `FILE` (JSON Lines) instead of the store")
+			fs.Var(stringsFlag{&c.Verify.Checkpoints}, "checkpoint", "a checkpoint `FILE` to check (not available yet, issue 4)")
+			fs.StringVar(&c.Verify.Key, "key", c.Verify.Key, "verifier `key` for checkpoints (not available yet, issue 4)")
+			return nil
+		},
+		validate: (*Config).validateVerify,
+	},
 	"version": {
 		synopsis: "tdkt version",
 		summary:  "print the version, commit and Go version",
@@ -65,7 +87,6 @@ var commands = map[string]command{
 	},
 	"demo":      {synopsis: "tdkt demo --data DIR", summary: "write the sample sector into DIR", issue: 3, issueTitle: "the domain and the demo sector"},
 	"import":    {synopsis: "tdkt import --data DIR FILE", summary: "append an export file to an empty store, checking every line", issue: 4, issueTitle: "the verifiable ledger"},
-	"verify":    {synopsis: "tdkt verify --data DIR [--checkpoint FILE]…", summary: "recompute leaves and roots, check checkpoints and receipts", issue: 4, issueTitle: "the verifiable ledger"},
 	"replay":    {synopsis: "tdkt replay --data DIR [--stream S] [--from SEQ] [--to SEQ]", summary: "narrate history event by event", issue: 4, issueTitle: "the verifiable ledger"},
 	"keys":      {synopsis: "tdkt keys generate | tdkt keys show --data DIR", summary: "the ledger's Ed25519 signing key", issue: 4, issueTitle: "the verifiable ledger"},
 	"report":    {synopsis: "tdkt report reorganization --data DIR --year Y [--as-of T] [--format F]", summary: "the sector's reorganization report", issue: 5, issueTitle: "projections"},
@@ -82,6 +103,9 @@ func dataFlag(fs *flag.FlagSet, c *Config) {
 func printUsage(w io.Writer, cmd string) {
 	if c, ok := commands[cmd]; ok {
 		fmt.Fprintf(w, "Usage: %s\n\n%s.\n", c.synopsis, capitalize(c.summary))
+		if c.details != "" {
+			fmt.Fprintf(w, "\n%s", c.details)
+		}
 		if c.issue != 0 {
 			fmt.Fprintf(w, "\nNot built yet: it comes with issue %d (%s).\n", c.issue, c.issueTitle)
 			return
@@ -120,7 +144,7 @@ Commands:
 	}
 	fmt.Fprint(w, `
 Flags may be written -flag or --flag. Run 'tdkt <command> -h' for a command's flags.
-Exit codes: 0 success, 1 error, 2 usage error.
+Exit codes: 0 success, 1 error (for verify: the ledger does not verify), 2 usage error.
 `)
 }
 
