@@ -40,6 +40,8 @@ type Config struct {
 	BackupFile string
 	// Verify is the configuration of verify.
 	Verify VerifyConfig
+	// Keys is the configuration of keys.
+	Keys KeysConfig
 }
 
 // VerifyConfig is what tdkt verify checks.
@@ -48,8 +50,8 @@ type VerifyConfig struct {
 	Export string
 	// DataGiven is set when --data was on the command line.
 	DataGiven bool
-	// Checkpoints and Key are --checkpoint and --key: not available yet
-	// (the checkpoint package of issue 4); verify refuses them.
+	// Checkpoints are --checkpoint: signed checkpoint files to check, each
+	// against Key (--key: a verifier key, or a file holding one).
 	Checkpoints []string
 	Key         string
 }

@@ -368,7 +368,7 @@ func TestCommandLine(t *testing.T) {
 		{"BackupNoLedger", []string{"backup", "--data", dir, filepath.Join(dir, "b.db")}, 1, "", "no ledger"},
 		{"VersionExtraArg", []string{"version", "now"}, 2, "", `unexpected argument "now"`},
 		{"Version", []string{"version"}, 0, "tdkt dev\ncommit ", ""},
-		{"VerifyCheckpoint", []string{"verify", "--data", dir, "--checkpoint", "c.txt"}, 2, "", "checkpoint verification is not available yet (issue 4)"},
+		{"VerifyCheckpoint", []string{"verify", "--data", dir, "--checkpoint", "c.txt"}, 2, "", "--checkpoint needs --key"},
 		{"ComingDemo", []string{"demo"}, 2, "", "issue 3"},
 		{"ComingBench", []string{"bench"}, 2, "", "issue 9"},
 		{"HelpComing", []string{"help", "replay"}, 0, "Not built yet: it comes with issue 4", ""},

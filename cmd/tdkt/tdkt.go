@@ -171,8 +171,11 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 		}
 		return &usageError{cmd: name, err: fmt.Errorf("want %d argument(s) (%s), got %d", len(nargs), strings.Join(nargs, " "), len(pos)), usage: true}
 	}
-	if name == "backup" {
+	switch name {
+	case "backup":
 		m.Config.BackupFile = pos[0]
+	case "keys":
+		m.Config.Keys.Action = pos[0]
 	}
 	if cmd.validate != nil {
 		if err := cmd.validate(&m.Config); err != nil {
@@ -219,6 +222,10 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runBackup(ctx)
 	case "verify":
 		return m.runVerify(ctx)
+	case "keys":
+		return m.runKeys(ctx)
+	case "checkpoint":
+		return m.runCheckpoint(ctx)
 	case "version":
 		return m.runVersion(ctx)
 	default:

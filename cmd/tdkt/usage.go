@@ -23,8 +23,8 @@ type command struct {
 
 // order is the order of the usage text: built commands first.
 var order = []string{
-	"serve", "export", "backup", "verify", "version",
-	"demo", "import", "replay", "keys", "report", "standings", "kurrent", "bench",
+	"serve", "export", "backup", "verify", "keys", "checkpoint", "version",
+	"demo", "import", "replay", "report", "standings", "kurrent", "bench",
 }
 
 var commands = map[string]command{
@@ -60,25 +60,60 @@ var commands = map[string]command{
 		validate: (*Config).validateData,
 	},
 	"verify": {
-		synopsis: "tdkt verify [--data ./data] | tdkt verify --export FILE",
+		synopsis: "tdkt verify [--data ./data] [--checkpoint FILE… --key VKEY] | tdkt verify --export FILE [--checkpoint FILE… --key VKEY]",
 		summary:  "recompute every leaf, tree hash and the root of the ledger (or of an export file) and name the first bad seq",
 		details: `verify --data reads the store read-only (also while serve runs), recomputes each event's
 export line, its RFC 6962 leaf and every stored tree hash, compares them with the tree
 table, and prints the event count and the root. verify --export checks an export file
 (every line canonical, seq dense from 0) and prints its size and root.
---checkpoint and --key are not available yet (issue 4).
+
+--checkpoint FILE (may be repeated) checks a signed checkpoint an auditor kept (from
+tdkt checkpoint): its signature by --key (the verifier key, or a file holding it, e.g.
+ledger.vkey), then that its size is at most the ledger's (or the export's line count) and
+that its root is the root of the ledger's first size events. A checkpoint that holds
+proves the ledger today extends, unchanged, the ledger it was signed over.
 
 Exit codes: 0 everything holds; 1 verification failed (the message names the first bad
-seq or tree index) or the ledger could not be read; 2 usage error.
+seq or tree index, or the checkpoint and what differs) or the ledger could not be read;
+2 usage error (also --checkpoint without --key).
 `,
 		flags: func(fs *flag.FlagSet, c *Config) []string {
 			fs.Var(verifyDataFlag{c}, "data", "data `directory` of the embedded store (holds ledger.db)")
 			fs.StringVar(&c.Verify.Export, "export", c.Verify.Export, "verify the export `FILE` (JSON Lines) instead of the store")
-			fs.Var(stringsFlag{&c.Verify.Checkpoints}, "checkpoint", "a checkpoint `FILE` to check (not available yet, issue 4)")
-			fs.StringVar(&c.Verify.Key, "key", c.Verify.Key, "verifier `key` for checkpoints (not available yet, issue 4)")
+			fs.Var(stringsFlag{&c.Verify.Checkpoints}, "checkpoint", "a signed checkpoint `FILE` to check (may be repeated; needs --key)")
+			fs.StringVar(&c.Verify.Key, "key", c.Verify.Key, "the ledger's verifier `key`, or a file holding it (ledger.vkey)")
 			return nil
 		},
 		validate: (*Config).validateVerify,
+	},
+	"keys": {
+		synopsis: "tdkt keys generate --data DIR [--origin NAME] | tdkt keys show --data DIR",
+		summary:  "the ledger's Ed25519 signing key; generate writes it, show prints the verifier key",
+		details: `keys generate makes an Ed25519 note key named --origin (the log's identity and the
+origin of its checkpoints; default ` + defaultOrigin + `), writes the secret signer key to
+DIR/` + signerKeyFile + ` (mode 0600) and the verifier key to DIR/` + verifierKeyFile + `, and prints the
+verifier key. It never overwrites an existing key. keys show prints the verifier key.
+`,
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			dataFlag(fs, c)
+			fs.StringVar(&c.Keys.Origin, "origin", c.Keys.Origin, "key `name` and checkpoint origin for generate (default "+defaultOrigin+"; no spaces or '+')")
+			return []string{"generate|show"}
+		},
+		validate: (*Config).validateKeys,
+	},
+	"checkpoint": {
+		synopsis: "tdkt checkpoint [--data ./data]",
+		summary:  "sign a checkpoint of the ledger's current tree with DIR/ledger.key and print it",
+		details: `checkpoint reads the store read-only (also while serve runs), and prints a C2SP
+tlog-checkpoint (origin, size, root) signed as a C2SP note with the key from tdkt keys
+generate. Keep it in a file: tdkt verify --checkpoint FILE --key VKEY checks the ledger,
+or an export of it, against it later.
+`,
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			dataFlag(fs, c)
+			return nil
+		},
+		validate: (*Config).validateData,
 	},
 	"version": {
 		synopsis: "tdkt version",
@@ -88,7 +123,6 @@ seq or tree index) or the ledger could not be read; 2 usage error.
 	"demo":      {synopsis: "tdkt demo --data DIR", summary: "write the sample sector into DIR", issue: 3, issueTitle: "the domain and the demo sector"},
 	"import":    {synopsis: "tdkt import --data DIR FILE", summary: "append an export file to an empty store, checking every line", issue: 4, issueTitle: "the verifiable ledger"},
 	"replay":    {synopsis: "tdkt replay --data DIR [--stream S] [--from SEQ] [--to SEQ]", summary: "narrate history event by event", issue: 4, issueTitle: "the verifiable ledger"},
-	"keys":      {synopsis: "tdkt keys generate | tdkt keys show --data DIR", summary: "the ledger's Ed25519 signing key", issue: 4, issueTitle: "the verifiable ledger"},
 	"report":    {synopsis: "tdkt report reorganization --data DIR --year Y [--as-of T] [--format F]", summary: "the sector's reorganization report", issue: 5, issueTitle: "projections"},
 	"standings": {synopsis: "tdkt standings --data DIR --year Y [--cluster ID] [--as-of T]", summary: "standings as a table", issue: 5, issueTitle: "projections"},
 	"kurrent":   {synopsis: "tdkt kurrent harden --store URL", summary: "write the KurrentDB $settings policy", issue: 7, issueTitle: "the KurrentDB backend"},

@@ -36,20 +36,19 @@ const verifySchemaVersion = 2
 // the same events are read with them. Memory stays bounded by one batch.
 const verifyBatch = 8192
 
-// errNotAvailable is --checkpoint / --key, which come with the checkpoint
-// package of issue 4.
-var errCheckpointNotAvailable = fmt.Errorf("%w: checkpoint verification is not available yet (issue 4)", ErrNotSupported)
-
 // verifyFail returns the error for a failed check.
 func verifyFail(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrVerify, fmt.Sprintf(format, args...))
 }
 
 // validateVerify checks verify's flags: exactly one of --data and --export,
-// and no checkpoint options yet.
+// and --key with --checkpoint.
 func (c *Config) validateVerify() error {
-	if len(c.Verify.Checkpoints) > 0 || c.Verify.Key != "" {
-		return errCheckpointNotAvailable
+	if len(c.Verify.Checkpoints) > 0 && c.Verify.Key == "" {
+		return errors.New("--checkpoint needs --key (the ledger's verifier key, or a file holding it)")
+	}
+	if c.Verify.Key != "" && len(c.Verify.Checkpoints) == 0 {
+		return errors.New("--key is for checking --checkpoint files; give at least one")
 	}
 	if c.Verify.Export != "" && c.Verify.DataGiven {
 		return errors.New("give either --data or --export, not both")
@@ -69,10 +68,15 @@ func (m *Main) runVerify(ctx context.Context) error {
 	} else {
 		defer debug.SetGCPercent(old)
 	}
-	if m.Config.Verify.Export != "" {
-		return m.verifyExport(ctx, m.Config.Verify.Export)
+	// Signatures first: they are quick, and a bad one needs no scan.
+	cps, err := openCheckpoints(m.Config.Verify.Checkpoints, m.Config.Verify.Key)
+	if err != nil {
+		return err
 	}
-	return m.verifyData(ctx, m.Config.Store.Dir)
+	if m.Config.Verify.Export != "" {
+		return m.verifyExport(ctx, m.Config.Verify.Export, cps)
+	}
+	return m.verifyData(ctx, m.Config.Store.Dir, cps)
 }
 
 // treeBuilder recomputes the ledger's stored hashes (tlog layout) leaf by
@@ -191,7 +195,7 @@ func (p *progress) done() {
 // batch's lines are parsed and leaf-hashed in parallel; the tree is then
 // advanced and compared in seq order, so the first bad seq is the one
 // reported.
-func (m *Main) verifyData(ctx context.Context, dir string) error {
+func (m *Main) verifyData(ctx context.Context, dir string, cps *checkpointSet) error {
 	path := filepath.Join(dir, sqlite.FileName)
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -273,6 +277,9 @@ func (m *Main) verifyData(ctx context.Context, dir string) error {
 	defer func() { cancel(); <-readerDone }()
 
 	tb := newTreeBuilder()
+	if err := cps.check(tb, "the ledger"); err != nil {
+		return err
+	}
 	prog := newProgress(m.Stderr, "verifying", head)
 	defer prog.done()
 	var nHashes int64
@@ -315,6 +322,11 @@ func (m *Main) verifyData(ctx context.Context, dir string) error {
 				return verifyFail("seq %d: %s differs: stored %s, recomputed %s", seq, describeIndex(idx), fmtHash(got), fmtHash(want[:]))
 			}
 			nHashes += int64(len(hs))
+			if cps.due(tb.n) {
+				if err := cps.check(tb, "the ledger"); err != nil {
+					return err
+				}
+			}
 		}
 		prog.update(b.to)
 	}
@@ -341,6 +353,9 @@ func (m *Main) verifyData(ctx context.Context, dir string) error {
 		}
 		return verifyFail("the tree has %d extra hashes beyond the %d of %d events (first extra: %s)", extra, want, head, describeIndex(firstExtra.Int64))
 	}
+	if err := cps.rest(head, "the ledger", "events"); err != nil {
+		return err
+	}
 	root, err := tb.root()
 	if err != nil {
 		return err
@@ -349,6 +364,7 @@ func (m *Main) verifyData(ctx context.Context, dir string) error {
 	fmt.Fprintf(m.Stdout, "sổ cái hợp lệ: %d sự kiện, gốc Merkle %s\n", head, root)
 	fmt.Fprintf(m.Stdout, "ledger verified: %d events, %d tree hashes match the export lines\n", head, nHashes)
 	printRoot(m.Stdout, head, root)
+	cps.print(m)
 	return nil
 }
 
@@ -476,7 +492,11 @@ type exportBatch struct {
 // seq dense from 0; it prints the size and RFC 6962 root of the tree over
 // the lines. Without a checkpoint an edit that keeps every line valid gives
 // a different root, which only a root or checkpoint kept elsewhere reveals.
-func (m *Main) verifyExport(ctx context.Context, file string) error {
+// Each checkpoint in cps (signatures already checked) must be of at most as
+// many events as the file has lines, and its root must equal the root of
+// the first Size lines, computed from the in-memory tree when it reaches
+// Size.
+func (m *Main) verifyExport(ctx context.Context, file string, cps *checkpointSet) error {
 	f, err := os.Open(file)
 	if err != nil {
 		return err
@@ -494,6 +514,9 @@ func (m *Main) verifyExport(ctx context.Context, file string) error {
 	defer func() { cancel(); <-readerDone }()
 
 	tb := newTreeBuilder()
+	if err := cps.check(tb, file); err != nil {
+		return err
+	}
 	prog := newProgress(m.Stderr, "verifying "+file, 0)
 	defer prog.done()
 	for b := range batches {
@@ -531,10 +554,18 @@ func (m *Main) verifyExport(ctx context.Context, file string) error {
 			if _, err := tb.add(b.leaves[i]); err != nil {
 				return fmt.Errorf("recompute tree hashes of seq %d: %w", seq, err)
 			}
+			if cps.due(tb.n) {
+				if err := cps.check(tb, file); err != nil {
+					return err
+				}
+			}
 		}
 		prog.update(tb.n)
 	}
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := cps.rest(tb.n, file, "lines"); err != nil {
 		return err
 	}
 	root, err := tb.root()
@@ -545,6 +576,7 @@ func (m *Main) verifyExport(ctx context.Context, file string) error {
 	fmt.Fprintf(m.Stdout, "tệp xuất hợp lệ: %d sự kiện, gốc Merkle %s\n", tb.n, root)
 	fmt.Fprintf(m.Stdout, "export file verified: %d events, every line canonical, seq dense from 0\n", tb.n)
 	printRoot(m.Stdout, tb.n, root)
+	cps.print(m)
 	return nil
 }
 

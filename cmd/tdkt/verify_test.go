@@ -325,8 +325,8 @@ func TestVerifyCommandLine(t *testing.T) {
 		want string
 	}{
 		{[]string{"verify", "--data", dir, "--export", "x.jsonl"}, 2, "either --data or --export"},
-		{[]string{"verify", "--export", "x.jsonl", "--checkpoint", "c", "--key", "k"}, 2, "checkpoint verification is not available yet (issue 4)"},
-		{[]string{"verify", "--export", "x.jsonl", "--key", "k"}, 2, "checkpoint verification is not available yet (issue 4)"},
+		{[]string{"verify", "--export", "x.jsonl", "--checkpoint", "c"}, 2, "--checkpoint needs --key"},
+		{[]string{"verify", "--export", "x.jsonl", "--key", "k"}, 2, "--key is for checking --checkpoint"},
 		{[]string{"verify", "--data", ""}, 2, "invalid --data"},
 		{[]string{"verify", "--data", dir, "extra"}, 2, "unexpected argument"},
 		{[]string{"verify", "--data", dir}, 1, "no ledger"},
