@@ -64,16 +64,16 @@ type treeRow struct {
 }
 
 // addLeaves computes the stored hashes for rows (consecutive seqs, in
-// order) and inserts them within bt's transaction.
+// order, leaf hashes set) and inserts them within bt's transaction. Adding
+// leaf n reads only the newest stored hash of some levels, which the
+// frontier holds as soon as it is computed; the file is read only for what
+// a fresh frontier lacks (after open).
 func (s *Store) addLeaves(ctx context.Context, bt *batchTx, rows []pendingRow) error {
-	pending := make(map[int64]tlog.Hash)
 	var out []treeRow
 	reader := tlog.HashReaderFunc(func(idx []int64) ([]tlog.Hash, error) {
 		hs := make([]tlog.Hash, len(idx))
 		for i, x := range idx {
-			if h, ok := pending[x]; ok {
-				hs[i] = h
-			} else if h, ok := bt.frontier.get(x); ok {
+			if h, ok := bt.frontier.get(x); ok {
 				hs[i] = h
 			} else {
 				h, err := readHash(ctx, bt.tx, x)
@@ -87,18 +87,15 @@ func (s *Store) addLeaves(ctx context.Context, bt *batchTx, rows []pendingRow) e
 	})
 	for _, r := range rows {
 		n := int64(r.seq)
-		hs, err := tlog.StoredHashes(n, []byte(r.line), reader)
+		hs, err := tlog.StoredHashesForRecordHash(n, r.leaf, reader)
 		if err != nil {
 			return fmt.Errorf("tree hashes for seq %d: %w", n, err)
 		}
 		first := tlog.StoredHashIndex(0, n)
 		for i, h := range hs {
-			pending[first+int64(i)] = h
+			bt.frontier.put(first+int64(i), h)
 			out = append(out, treeRow{first + int64(i), h})
 		}
-	}
-	for _, tr := range out {
-		bt.frontier.put(tr.idx, tr.hash)
 	}
 	for len(out) > 0 {
 		n := min(len(out), treeInsertChunk)
@@ -203,7 +200,7 @@ func (s *Store) backfillTree(ctx context.Context, head uint64) error {
 		}
 		rows := make([]pendingRow, len(batch))
 		for i := range batch {
-			rows[i] = pendingRow{seq: batch[i].Seq, line: string(eventstore.ExportLine(&batch[i]))}
+			rows[i] = pendingRow{seq: batch[i].Seq, leaf: eventstore.LeafHash(eventstore.ExportLine(&batch[i]))}
 		}
 		tx, err := s.wdb.BeginTx(ctx, nil)
 		if err != nil {

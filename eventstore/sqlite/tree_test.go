@@ -106,6 +106,21 @@ func TestTreeMatchesRFC6962(t *testing.T) {
 		mustAppend(t, s, "after-reopen", eventstore.Any, newEvent("X", fmt.Sprintf(`{"i":%d}`, i)))
 	}
 	checkRoots(t, s)
+
+	// One append of 1,000 events: many levels complete inside one batch.
+	big := make([]eventstore.Event, 1000)
+	for i := range big {
+		big[i] = newEvent("X", fmt.Sprintf(`{"bulk":%d}`, i))
+	}
+	mustAppend(t, s, "bulk", eventstore.NoStream, big...)
+	lines := exportLines(t, s)
+	got, err := s.TreeHash(t.Context(), uint64(len(lines)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := mth(lines); got != want {
+		t.Fatalf("tree hash after a 1,000-event append = %x, RFC 6962 says %x", got, want)
+	}
 }
 
 // A ledger whose tree rows are missing (as one written before the tree

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/tdkt/tdkt/eventstore"
+	"golang.org/x/mod/sumdb/tlog"
 )
 
 type appendReq struct {
@@ -33,10 +34,10 @@ type writerState struct {
 	nextSeq uint64
 	lastAt  time.Time
 
-	insert, byID, streamRev *sql.Stmt
-	multi, treeInsert       map[int]*sql.Stmt
-	lineBuf                 []byte
-	frontier                frontier
+	byID, streamRev   *sql.Stmt
+	multi, treeInsert map[int]*sql.Stmt
+	lineBuf           []byte
+	frontier          frontier
 }
 
 func (w *writerState) init(ctx context.Context, s *Store, head uint64, lastAt time.Time) error {
@@ -44,9 +45,6 @@ func (w *writerState) init(ctx context.Context, s *Store, head uint64, lastAt ti
 	w.nextSeq = head
 	w.lastAt = lastAt
 	var err error
-	if w.insert, err = s.wdb.PrepareContext(ctx, `INSERT INTO events(seq, id, stream, revision, line) VALUES (?, ?, ?, ?, ?)`); err != nil {
-		return err
-	}
 	if w.byID, err = s.wdb.PrepareContext(ctx, `SELECT seq, line FROM events WHERE id = ?`); err != nil {
 		return err
 	}
@@ -187,7 +185,6 @@ func (s *Store) runBatch(batch []*appendReq, fast bool) ([]appendResp, *batchTx,
 	}
 	bt := &batchTx{
 		tx:        tx,
-		insert:    tx.StmtContext(ctx, w.insert),
 		byID:      tx.StmtContext(ctx, w.byID),
 		streamRev: tx.StmtContext(ctx, w.streamRev),
 		overlay:   make(map[string]int64),
@@ -289,14 +286,15 @@ type pendingRow struct {
 	stream   string
 	revision uint64
 	line     string
+	leaf     tlog.Hash // RFC 6962 leaf hash of line
 }
 
 type batchTx struct {
-	tx                      *sql.Tx
-	insert, byID, streamRev *sql.Stmt
-	overlay                 map[string]int64
-	seq                     uint64
-	lastAt                  time.Time
+	tx              *sql.Tx
+	byID, streamRev *sql.Stmt
+	overlay         map[string]int64
+	seq             uint64
+	lastAt          time.Time
 	// fast: check ids only when an expected revision fails, and collect
 	// rows in pending for multi-row inserts.
 	fast       bool
@@ -342,6 +340,7 @@ func (s *Store) applyOne(ctx context.Context, bt *batchTx, r *appendReq) (events
 	}
 	recs := make([]eventstore.RecordedEvent, len(r.events))
 	lines := make([]string, len(r.events))
+	leaves := make([]tlog.Hash, len(r.events))
 	buf := s.w.lineBuf[:0]
 	for i, e := range r.events {
 		recs[i] = eventstore.RecordedEvent{
@@ -356,6 +355,7 @@ func (s *Store) applyOne(ctx context.Context, bt *batchTx, r *appendReq) (events
 			return eventstore.AppendResult{}, err
 		}
 		lines[i] = string(buf)
+		leaves[i] = eventstore.LeafHash(buf)
 	}
 	if cap(buf) <= 1<<16 {
 		s.w.lineBuf = buf
@@ -367,7 +367,7 @@ func (s *Store) applyOne(ctx context.Context, bt *batchTx, r *appendReq) (events
 			}
 			bt.pendingIDs[recs[i].ID] = struct{}{}
 		}
-		bt.pending = append(bt.pending, pendingRow{recs[i].Seq, recs[i].ID.String(), r.stream, recs[i].Revision, lines[i]})
+		bt.pending = append(bt.pending, pendingRow{recs[i].Seq, recs[i].ID.String(), r.stream, recs[i].Revision, lines[i], leaves[i]})
 	}
 	last := cur + int64(len(recs))
 	bt.overlay[r.stream] = last
