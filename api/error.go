@@ -73,6 +73,8 @@ type problem struct {
 	Status   int    `json:"status"`
 	Detail   string `json:"detail"`
 	Instance string `json:"instance"`
+	// Field names the request field or query parameter at fault, if one is.
+	Field    string `json:"field,omitempty"`
 	Rule     string `json:"rule,omitempty"`
 	Citation string `json:"citation,omitempty"`
 }

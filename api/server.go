@@ -60,6 +60,20 @@ type Server struct {
 	// Store is the ledger the server reads. Required.
 	Store Store
 
+	// Ledger serves the ledger routes (export lines, proofs, receipts).
+	// Nil means Store, if it implements Ledger; otherwise those routes
+	// answer 503.
+	Ledger Ledger
+
+	// Checkpoints signs and keeps checkpoints for the checkpoint and
+	// receipt routes; nil means the ledger has no signing key and those
+	// routes answer 503.
+	Checkpoints Checkpoints
+
+	// VerifierKey is the C2SP verifier key of the checkpoints, served at
+	// /api/v1/ledger/key; "" when there is no signing key.
+	VerifierKey string
+
 	// Logger receives request logs and server errors; nil discards them.
 	Logger *slog.Logger
 
@@ -82,6 +96,7 @@ func NewServer() *Server {
 	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	s.registerOpsRoutes(s.router)
+	s.registerLedgerRoutes(s.router)
 	s.handler = s.logRequests(s.recoverPanics(s.router))
 	return s
 }
@@ -95,6 +110,11 @@ func (s *Server) Open() error {
 	}
 	if s.server != nil {
 		return errors.New("api: server already opened")
+	}
+	if s.Ledger == nil {
+		if l, ok := s.Store.(Ledger); ok {
+			s.Ledger = l
+		}
 	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Store kinds: which backend serve opens.
@@ -32,6 +33,11 @@ type Config struct {
 	Addr string
 	// Store says where the ledger is.
 	Store StoreConfig
+	// Check is serve's start-up check: CheckQuick, CheckFull or CheckOff.
+	Check string
+	// CheckpointInterval is how often serve signs a checkpoint while the
+	// ledger grows.
+	CheckpointInterval time.Duration
 	// Demo asks serve to load the sample sector into an empty store first.
 	Demo bool
 	// From is the first seq export writes.
@@ -48,6 +54,9 @@ type Config struct {
 type VerifyConfig struct {
 	// Export is an export file to verify instead of the store in --data.
 	Export string
+	// Receipt is a receipt file (from /api/v1/events/{seq}/receipt) to
+	// check offline against Key.
+	Receipt string
 	// DataGiven is set when --data was on the command line.
 	DataGiven bool
 	// Checkpoints are --checkpoint: signed checkpoint files to check, each
@@ -70,8 +79,10 @@ type StoreConfig struct {
 // 127.0.0.1:8080, the embedded store in ./data.
 func DefaultConfig() Config {
 	return Config{
-		Addr:  "127.0.0.1:8080",
-		Store: StoreConfig{Kind: StoreSQLite, Dir: "./data"},
+		Addr:               "127.0.0.1:8080",
+		Store:              StoreConfig{Kind: StoreSQLite, Dir: "./data"},
+		Check:              CheckQuick,
+		CheckpointInterval: DefaultCheckpointInterval,
 	}
 }
 
@@ -101,6 +112,14 @@ func (c *StoreConfig) parseStoreURL(s string) error {
 func (c *Config) validateServe() error {
 	if err := validateAddr(c.Addr); err != nil {
 		return err
+	}
+	switch c.Check {
+	case CheckQuick, CheckFull, CheckOff:
+	default:
+		return fmt.Errorf("invalid --check %q: want quick, full or off", c.Check)
+	}
+	if c.CheckpointInterval < time.Second {
+		return fmt.Errorf("invalid --checkpoint-every %v: at least 1s", c.CheckpointInterval)
 	}
 	switch c.Store.Kind {
 	case StoreSQLite:

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -183,8 +184,9 @@ func (m *Main) runCheckpoint(ctx context.Context) error {
 
 // givenCheckpoint is a --checkpoint file whose signature verified.
 type givenCheckpoint struct {
-	file string
-	cp   ledger.Checkpoint
+	file   string
+	cp     ledger.Checkpoint
+	stored bool // kept in the ledger file, not given on the command line
 }
 
 // checkpointSet is verify's checkpoints in size order; next is the first
@@ -192,6 +194,26 @@ type givenCheckpoint struct {
 type checkpointSet struct {
 	list []givenCheckpoint
 	next int
+	// verifier is --key, if given.
+	verifier note.Verifier
+	// stored counts the checkpoints read from the ledger file; storedHow
+	// says whether their signatures were checked.
+	stored    int
+	storedHow string
+}
+
+// sort orders the checkpoints by size (stable: command-line order within
+// a size).
+func (s *checkpointSet) sort() {
+	slices.SortStableFunc(s.list, func(a, b givenCheckpoint) int {
+		switch {
+		case a.cp.Size < b.cp.Size:
+			return -1
+		case a.cp.Size > b.cp.Size:
+			return 1
+		}
+		return 0
+	})
 }
 
 // loadVerifierKey parses --key: a verifier key, or a file holding one.
@@ -242,15 +264,8 @@ func openCheckpoints(files []string, key string) (*checkpointSet, error) {
 		}
 		set.list = append(set.list, givenCheckpoint{file: file, cp: cp})
 	}
-	slices.SortStableFunc(set.list, func(a, b givenCheckpoint) int {
-		switch {
-		case a.cp.Size < b.cp.Size:
-			return -1
-		case a.cp.Size > b.cp.Size:
-			return 1
-		}
-		return 0
-	})
+	set.verifier = v
+	set.sort()
 	return set, nil
 }
 
@@ -289,8 +304,14 @@ func (s *checkpointSet) rest(n int64, what, unit string) error {
 }
 
 // print lists the checkpoints that held.
-func (s *checkpointSet) print(m *Main) {
+func (s *checkpointSet) print(w io.Writer) {
+	if s.stored > 0 {
+		fmt.Fprintf(w, "%d checkpoint(s) kept in the ledger hold (%s)\n", s.stored, s.storedHow)
+	}
 	for _, g := range s.list {
-		fmt.Fprintf(m.Stdout, "checkpoint %s holds: %s, size %d, root %s\n", g.file, g.cp.Origin, g.cp.Size, g.cp.Root)
+		if g.stored {
+			continue
+		}
+		fmt.Fprintf(w, "checkpoint %s holds: %s, size %d, root %s\n", g.file, g.cp.Origin, g.cp.Size, g.cp.Root)
 	}
 }

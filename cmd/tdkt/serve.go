@@ -2,14 +2,40 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/tdkt/tdkt/api"
+	"github.com/tdkt/tdkt/eventstore/ledger"
 	"github.com/tdkt/tdkt/eventstore/sqlite"
+	"golang.org/x/mod/sumdb/note"
 )
 
-// runServe opens the store named by the configuration and starts the HTTP
-// server on it. It returns once the server listens; Close stops both.
+// Start-up checks of serve (--check).
+const (
+	// CheckQuick checks the tree's size, the newest leaves and the newest
+	// saved checkpoints before serving (milliseconds).
+	CheckQuick = "quick"
+	// CheckFull recomputes every leaf and tree hash in the background, as
+	// tdkt verify --data does; /readyz says not ready until it passes.
+	CheckFull = "full"
+	// CheckOff skips the start-up check.
+	CheckOff = "off"
+)
+
+// DefaultCheckpointInterval is how often serve signs a checkpoint while the
+// ledger grows.
+const DefaultCheckpointInterval = time.Minute
+
+// runServe opens the store named by the configuration, checks it, starts
+// the checkpointer and the HTTP server. It returns once the server listens;
+// Close stops them all.
 func (m *Main) runServe(ctx context.Context) error {
 	var store api.Store
 	switch m.Config.Store.Kind {
@@ -29,17 +55,106 @@ func (m *Main) runServe(ctx context.Context) error {
 	srv.Addr = m.Config.Addr
 	srv.Store = store
 	srv.Logger = m.Logger
+
+	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	m.stopBackground = cancel
+	signer, vkey, err := m.serveKey()
+	if err != nil {
+		return err
+	}
+	cpr, err := ledger.NewCheckpointer(m.Store, signer, m.Store, m.Logger)
+	if err != nil {
+		return err
+	}
+	srv.Checkpoints = cpr
+	srv.VerifierKey = vkey
+
+	switch m.Config.Check {
+	case CheckQuick:
+		if err := m.Store.QuickCheck(ctx); err != nil {
+			m.refuse(srv, fmt.Errorf("start-up check: %w", err))
+		}
+	case CheckFull:
+		srv.SetUnready("verifying the ledger (serve --check full)")
+		m.background.Add(1)
+		go func() {
+			defer m.background.Done()
+			cps := &checkpointSet{}
+			if err := m.verifyData(bg, m.Config.Store.Dir, cps, io.Discard); err != nil {
+				if bg.Err() == nil {
+					m.refuse(srv, fmt.Errorf("start-up check (full): %w", err))
+				}
+				return
+			}
+			m.Logger.Info("start-up check passed: every leaf and tree hash matches the events")
+			srv.SetUnready("")
+		}()
+	}
+
 	if err := srv.Open(); err != nil {
 		return err
 	}
 	m.HTTPServer = srv
 
+	if m.Store.Fault() == nil {
+		m.background.Add(1)
+		go func() {
+			defer m.background.Done()
+			_ = cpr.Run(bg, m.Config.CheckpointInterval)
+		}()
+	}
+
 	head, err := store.Head(ctx)
 	if err != nil {
 		return err
 	}
-	m.Logger.Info("serving", "url", srv.URL(), "addr", srv.ListenAddr(), "ledger", m.Store.Path(), "events", head)
+	m.Logger.Info("serving", "url", srv.URL(), "addr", srv.ListenAddr(), "ledger", m.Store.Path(), "events", head, "origin", signer.Name())
 	fmt.Fprintf(m.Stdout, "tdkt đang phục vụ tại %s (sổ cái %s, %d sự kiện); nhấn Ctrl+C để dừng.\n",
 		srv.URL(), m.Store.Path(), head)
+	fmt.Fprintf(m.Stdout, "khóa kiểm tra chữ ký (verifier key): %s\n", vkey)
 	return nil
+}
+
+// refuse turns the store read-only and the server unready after a failed
+// start-up check: reads (and verify) keep working so the damage can be
+// examined, but nothing is written on top of it.
+func (m *Main) refuse(srv *api.Server, err error) {
+	m.Logger.Error("the ledger failed its start-up check: refusing writes", "err", err)
+	m.Store.Refuse(err)
+	srv.SetUnready(err.Error())
+}
+
+// serveKey reads the ledger's signing key from the data directory, making
+// one (with the default origin) on first start so that checkpoints and
+// receipts work out of the box; the verifier key is logged so an operator
+// can hand it to auditors.
+func (m *Main) serveKey() (signer note.Signer, vkey string, err error) {
+	dir := m.Config.Store.Dir
+	kpath := filepath.Join(dir, signerKeyFile)
+	if _, err := os.Stat(kpath); errors.Is(err, fs.ErrNotExist) {
+		skey, vk, err := ledger.GenerateKey(defaultOrigin, rand.Reader)
+		if err != nil {
+			return nil, "", err
+		}
+		if err := writeNewFile(kpath, skey+"\n", 0o600); err != nil {
+			return nil, "", err
+		}
+		if err := writeNewFile(filepath.Join(dir, verifierKeyFile), vk+"\n", 0o644); err != nil {
+			return nil, "", err
+		}
+		m.Logger.Info("generated the ledger's signing key on first start; give the verifier key to auditors",
+			"signerKey", kpath, "verifierKey", vk)
+	}
+	signer, err = readSignerKeyFile(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	verifier, vkey, err := readVerifierKeyFile(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	if verifier.Name() != signer.Name() || verifier.KeyHash() != signer.KeyHash() {
+		return nil, "", fmt.Errorf("%s and %s are not one key pair", signerKeyFile, verifierKeyFile)
+	}
+	return signer, vkey, nil
 }

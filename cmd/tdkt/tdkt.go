@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tdkt/tdkt/api"
 	"github.com/tdkt/tdkt/eventstore/sqlite"
@@ -44,6 +45,11 @@ type Main struct {
 
 	// help is set when ParseFlags printed help: Run then does nothing.
 	help bool
+
+	// stopBackground ends serve's background work (checkpointer, full
+	// start-up check); background counts it.
+	stopBackground context.CancelFunc
+	background     sync.WaitGroup
 }
 
 // NewMain returns a Main writing to the process's stdout and stderr, with
@@ -238,6 +244,10 @@ func (m *Main) Run(ctx context.Context) error {
 // than once and when nothing was opened.
 func (m *Main) Close() error {
 	var errs []error
+	if m.stopBackground != nil {
+		m.stopBackground()
+	}
+	m.background.Wait()
 	if m.HTTPServer != nil {
 		if err := m.HTTPServer.Close(); err != nil {
 			errs = append(errs, err)

@@ -29,9 +29,24 @@ var order = []string{
 
 var commands = map[string]command{
 	"serve": {
-		synopsis: "tdkt serve [--addr 127.0.0.1:8080] [--data ./data] [--store URL] [--demo]",
-		summary:  "serve HTTP (/healthz, /readyz) on the embedded store in --data",
+		synopsis: "tdkt serve [--addr 127.0.0.1:8080] [--data ./data] [--store URL] [--demo] [--check quick|full|off] [--checkpoint-every 1m]",
+		summary:  "serve HTTP on the embedded store in --data: health, the ledger, proofs and receipts",
+		details: `serve opens the ledger in --data, checks it (--check), and serves /healthz, /readyz and
+the ledger routes: /api/v1/events, /api/v1/ledger/key, /api/v1/ledger/checkpoint,
+/api/v1/ledger/proof/inclusion, /api/v1/ledger/proof/consistency and
+/api/v1/events/{seq}/receipt. On first start it makes the ledger's signing key
+(DIR/` + signerKeyFile + `, DIR/` + verifierKeyFile + `; origin ` + defaultOrigin + `) unless tdkt keys generate
+made one; it signs a checkpoint every --checkpoint-every while the ledger grows, and on
+demand for a receipt, and keeps every one in the ledger.
+
+--check quick (the default) checks the tree's size, the newest 1,024 leaves and the newest
+checkpoints' roots before serving; full recomputes every leaf and tree hash in the
+background and keeps /readyz at 503 until it passes; off skips the check. A failed check
+makes the ledger read-only and /readyz says why.
+`,
 		flags: func(fs *flag.FlagSet, c *Config) []string {
+			fs.StringVar(&c.Check, "check", c.Check, "start-up check of the ledger: `quick`, full or off")
+			fs.DurationVar(&c.CheckpointInterval, "checkpoint-every", c.CheckpointInterval, "sign a checkpoint this `often` while the ledger grows")
 			fs.StringVar(&c.Addr, "addr", c.Addr, "TCP `host:port` to listen on (port 0 picks a free port)")
 			dataFlag(fs, c)
 			fs.Var(storeFlag{&c.Store}, "store", "KurrentDB `URL` (esdb://…); not supported yet, leave it out for the embedded store")
@@ -60,7 +75,7 @@ var commands = map[string]command{
 		validate: (*Config).validateData,
 	},
 	"verify": {
-		synopsis: "tdkt verify [--data ./data] [--checkpoint FILE… --key VKEY] | tdkt verify --export FILE [--checkpoint FILE… --key VKEY]",
+		synopsis: "tdkt verify [--data ./data] [--checkpoint FILE… --key VKEY] | tdkt verify --export FILE [--checkpoint FILE… --key VKEY] | tdkt verify --receipt FILE --key VKEY",
 		summary:  "recompute every leaf, tree hash and the root of the ledger (or of an export file) and name the first bad seq",
 		details: `verify --data reads the store read-only (also while serve runs), recomputes each event's
 export line, its RFC 6962 leaf and every stored tree hash, compares them with the tree
@@ -71,7 +86,13 @@ table, and prints the event count and the root. verify --export checks an export
 tdkt checkpoint): its signature by --key (the verifier key, or a file holding it, e.g.
 ledger.vkey), then that its size is at most the ledger's (or the export's line count) and
 that its root is the root of the ledger's first size events. A checkpoint that holds
-proves the ledger today extends, unchanged, the ledger it was signed over.
+proves the ledger today extends, unchanged, the ledger it was signed over. verify --data
+also checks every checkpoint serve kept in the ledger (signatures with --key, or with
+DIR/ledger.vkey).
+
+--receipt FILE checks one event's receipt (a C2SP tlog-proof file holding the event's
+export line, its inclusion proof and the signed checkpoint) with --key alone: no ledger
+needed.
 
 Exit codes: 0 everything holds; 1 verification failed (the message names the first bad
 seq or tree index, or the checkpoint and what differs) or the ledger could not be read;
@@ -80,6 +101,7 @@ seq or tree index, or the checkpoint and what differs) or the ledger could not b
 		flags: func(fs *flag.FlagSet, c *Config) []string {
 			fs.Var(verifyDataFlag{c}, "data", "data `directory` of the embedded store (holds ledger.db)")
 			fs.StringVar(&c.Verify.Export, "export", c.Verify.Export, "verify the export `FILE` (JSON Lines) instead of the store")
+			fs.StringVar(&c.Verify.Receipt, "receipt", c.Verify.Receipt, "check one receipt `FILE` (from /api/v1/events/{seq}/receipt) offline; needs --key")
 			fs.Var(stringsFlag{&c.Verify.Checkpoints}, "checkpoint", "a signed checkpoint `FILE` to check (may be repeated; needs --key)")
 			fs.StringVar(&c.Verify.Key, "key", c.Verify.Key, "the ledger's verifier `key`, or a file holding it (ledger.vkey)")
 			return nil

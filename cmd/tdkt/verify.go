@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/tdkt/tdkt/eventstore"
+	"github.com/tdkt/tdkt/eventstore/ledger"
 	"github.com/tdkt/tdkt/eventstore/sqlite"
 	"golang.org/x/mod/sumdb/tlog"
 )
@@ -30,7 +31,11 @@ var ErrVerify = errors.New("verification failed")
 
 // verifySchemaVersion is the ledger schema verify reads (docs/STORAGE.md,
 // "Schema (version 2)": events and tree).
-const verifySchemaVersion = 2
+const verifySchemaVersion = 3
+
+// minVerifySchemaVersion is the oldest schema verify reads: events and
+// tree have not changed since version 2 (version 3 added checkpoints).
+const minVerifySchemaVersion = 2
 
 // verifyBatch is how many events verify reads per query; the tree rows of
 // the same events are read with them. Memory stays bounded by one batch.
@@ -44,6 +49,15 @@ func verifyFail(format string, args ...any) error {
 // validateVerify checks verify's flags: exactly one of --data and --export,
 // and --key with --checkpoint.
 func (c *Config) validateVerify() error {
+	if c.Verify.Receipt != "" {
+		switch {
+		case c.Verify.Key == "":
+			return errors.New("--receipt needs --key (the ledger's verifier key, or a file holding it)")
+		case c.Verify.Export != "" || c.Verify.DataGiven || len(c.Verify.Checkpoints) > 0:
+			return errors.New("--receipt is checked on its own: leave out --data, --export and --checkpoint")
+		}
+		return nil
+	}
 	if len(c.Verify.Checkpoints) > 0 && c.Verify.Key == "" {
 		return errors.New("--checkpoint needs --key (the ledger's verifier key, or a file holding it)")
 	}
@@ -68,6 +82,9 @@ func (m *Main) runVerify(ctx context.Context) error {
 	} else {
 		defer debug.SetGCPercent(old)
 	}
+	if m.Config.Verify.Receipt != "" {
+		return m.verifyReceipt(m.Config.Verify.Receipt, m.Config.Verify.Key)
+	}
 	// Signatures first: they are quick, and a bad one needs no scan.
 	cps, err := openCheckpoints(m.Config.Verify.Checkpoints, m.Config.Verify.Key)
 	if err != nil {
@@ -76,7 +93,7 @@ func (m *Main) runVerify(ctx context.Context) error {
 	if m.Config.Verify.Export != "" {
 		return m.verifyExport(ctx, m.Config.Verify.Export, cps)
 	}
-	return m.verifyData(ctx, m.Config.Store.Dir, cps)
+	return m.verifyData(ctx, m.Config.Store.Dir, cps, m.Stdout)
 }
 
 // treeBuilder recomputes the ledger's stored hashes (tlog layout) leaf by
@@ -195,7 +212,7 @@ func (p *progress) done() {
 // batch's lines are parsed and leaf-hashed in parallel; the tree is then
 // advanced and compared in seq order, so the first bad seq is the one
 // reported.
-func (m *Main) verifyData(ctx context.Context, dir string, cps *checkpointSet) error {
+func (m *Main) verifyData(ctx context.Context, dir string, cps *checkpointSet, out io.Writer) error {
 	path := filepath.Join(dir, sqlite.FileName)
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -226,8 +243,13 @@ func (m *Main) verifyData(ctx context.Context, dir string, cps *checkpointSet) e
 	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if version != verifySchemaVersion {
-		return fmt.Errorf("%w: ledger schema version %d, tdkt verify reads %d (open it once for writing to migrate)", sqlite.ErrSchema, version, verifySchemaVersion)
+	if version < minVerifySchemaVersion || version > verifySchemaVersion {
+		return fmt.Errorf("%w: ledger schema version %d, tdkt verify reads %d to %d (open it once for writing to migrate)", sqlite.ErrSchema, version, minVerifySchemaVersion, verifySchemaVersion)
+	}
+	if version >= 3 {
+		if err := m.addStoredCheckpoints(ctx, conn, dir, cps); err != nil {
+			return err
+		}
 	}
 	var maxSeq sql.NullInt64
 	var negative int64
@@ -280,7 +302,11 @@ func (m *Main) verifyData(ctx context.Context, dir string, cps *checkpointSet) e
 	if err := cps.check(tb, "the ledger"); err != nil {
 		return err
 	}
-	prog := newProgress(m.Stderr, "verifying", head)
+	progW := m.Stderr
+	if out == io.Discard {
+		progW = io.Discard
+	}
+	prog := newProgress(progW, "verifying", head)
 	defer prog.done()
 	var nHashes int64
 	for b := range batches {
@@ -361,10 +387,10 @@ func (m *Main) verifyData(ctx context.Context, dir string, cps *checkpointSet) e
 		return err
 	}
 	prog.done()
-	fmt.Fprintf(m.Stdout, "sổ cái hợp lệ: %d sự kiện, gốc Merkle %s\n", head, root)
-	fmt.Fprintf(m.Stdout, "ledger verified: %d events, %d tree hashes match the export lines\n", head, nHashes)
-	printRoot(m.Stdout, head, root)
-	cps.print(m)
+	fmt.Fprintf(out, "sổ cái hợp lệ: %d sự kiện, gốc Merkle %s\n", head, root)
+	fmt.Fprintf(out, "ledger verified: %d events, %d tree hashes match the export lines\n", head, nHashes)
+	printRoot(out, head, root)
+	cps.print(out)
 	return nil
 }
 
@@ -576,7 +602,7 @@ func (m *Main) verifyExport(ctx context.Context, file string, cps *checkpointSet
 	fmt.Fprintf(m.Stdout, "tệp xuất hợp lệ: %d sự kiện, gốc Merkle %s\n", tb.n, root)
 	fmt.Fprintf(m.Stdout, "export file verified: %d events, every line canonical, seq dense from 0\n", tb.n)
 	printRoot(m.Stdout, tb.n, root)
-	cps.print(m)
+	cps.print(m.Stdout)
 	return nil
 }
 
@@ -635,4 +661,79 @@ func fmtHash(b []byte) string {
 		return fmt.Sprintf("a %d-byte value", len(b))
 	}
 	return hex.EncodeToString(b)
+}
+
+// addStoredCheckpoints adds the checkpoints kept in the ledger file (the
+// checkpoints table) to cps, so that verify checks each root against the
+// recomputed tree. Signatures are checked with --key if given, else with
+// the data directory's ledger.vkey; with neither, only the roots are
+// compared (and verify says so).
+func (m *Main) addStoredCheckpoints(ctx context.Context, conn *sql.Conn, dir string, cps *checkpointSet) error {
+	v := cps.verifier
+	how := "signatures checked with --key"
+	if v == nil {
+		if kv, _, err := readVerifierKeyFile(dir); err == nil {
+			v, how = kv, "signatures checked with "+filepath.Join(dir, verifierKeyFile)
+		} else {
+			how = "roots compared; signatures NOT checked: no --key and no " + verifierKeyFile
+		}
+	}
+	rows, err := conn.QueryContext(ctx, "SELECT size, note FROM checkpoints ORDER BY size")
+	if err != nil {
+		return fmt.Errorf("read the ledger's checkpoints: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var size int64
+		var msg []byte
+		if err := rows.Scan(&size, &msg); err != nil {
+			return fmt.Errorf("read the ledger's checkpoints: %w", err)
+		}
+		name := fmt.Sprintf("kept in the ledger (size %d)", size)
+		var cp ledger.Checkpoint
+		if v != nil {
+			cp, err = ledger.Open(msg, v)
+		} else {
+			body, _, _ := bytes.Cut(msg, []byte("\n\n"))
+			cp, err = ledger.ParseCheckpoint(append(body, '\n'))
+		}
+		if err != nil {
+			return verifyFail("checkpoint %s: %v", name, err)
+		}
+		if int64(cp.Size) != size {
+			return verifyFail("checkpoint %s holds a checkpoint of size %d", name, cp.Size)
+		}
+		cps.list = append(cps.list, givenCheckpoint{file: name, cp: cp, stored: true})
+		cps.stored++
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read the ledger's checkpoints: %w", err)
+	}
+	cps.storedHow = how
+	cps.sort()
+	return nil
+}
+
+// verifyReceipt checks a receipt file offline: the checkpoint's signature
+// by key, the export line, and the inclusion proof from the line's leaf to
+// the signed root.
+func (m *Main) verifyReceipt(file, key string) error {
+	v, err := loadVerifierKey(key)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	_, ev, cp, err := ledger.VerifyReceipt(data, v)
+	if err != nil {
+		return verifyFail("receipt %s: %v", file, err)
+	}
+	fmt.Fprintf(m.Stdout, "biên nhận hợp lệ: sự kiện seq %d (%s, %s) nằm trong sổ cái %s gồm %d sự kiện, gốc Merkle %s\n",
+		ev.Seq, ev.Type, ev.Stream, cp.Origin, cp.Size, cp.Root)
+	fmt.Fprintf(m.Stdout, "receipt verified: event seq %d (id %s, type %s, stream %s, recorded %s) is leaf %d of the tree of %d events signed by %s+%08x\n",
+		ev.Seq, ev.ID, ev.Type, ev.Stream, ev.RecordedAt.Format(time.RFC3339Nano), ev.Seq, cp.Size, v.Name(), v.KeyHash())
+	printRoot(m.Stdout, int64(cp.Size), cp.Root)
+	return nil
 }

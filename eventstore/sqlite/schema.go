@@ -76,6 +76,24 @@ BEGIN SELECT RAISE(ABORT, 'tdkt: the Merkle tree is append-only; UPDATE is not a
 CREATE TRIGGER tree_no_delete BEFORE DELETE ON tree
 BEGIN SELECT RAISE(ABORT, 'tdkt: the Merkle tree is append-only; DELETE is not allowed'); END;
 `},
+	{3, "signed checkpoints", `
+-- Every checkpoint the ledger signed: a C2SP signed note of the tree of
+-- size events. Kept for ever, so an auditor can check any of them against
+-- the tree later; sizes only grow.
+CREATE TABLE checkpoints (
+	size      INTEGER PRIMARY KEY,
+	note      TEXT    NOT NULL,
+	issued_at TEXT    NOT NULL
+) STRICT;
+CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON checkpoints
+BEGIN SELECT RAISE(ABORT, 'tdkt: signed checkpoints are kept as issued; UPDATE is not allowed'); END;
+CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints
+BEGIN SELECT RAISE(ABORT, 'tdkt: signed checkpoints are kept as issued; DELETE is not allowed'); END;
+CREATE TRIGGER checkpoints_grow BEFORE INSERT ON checkpoints
+WHEN NEW.size <= (SELECT coalesce(max(size), -1) FROM checkpoints)
+  OR NEW.size > (SELECT coalesce(max(seq) + 1, 0) FROM events)
+BEGIN SELECT RAISE(ABORT, 'tdkt: a checkpoint must cover more events than the last one, and no more than the ledger holds'); END;
+`},
 }
 
 // schemaVersion is the version this code writes and reads.

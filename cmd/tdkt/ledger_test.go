@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tdkt/tdkt/eventstore"
+	"github.com/tdkt/tdkt/eventstore/ledger"
+)
+
+// TestServeReceipt takes a receipt from a running serve, archives it, and
+// checks it offline with tdkt verify --receipt; the stored checkpoints are
+// then checked by verify --data.
+func TestServeReceipt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	m, stdout, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir)
+	u := m.HTTPServer.URL()
+	if !strings.Contains(stdout.String(), "khóa kiểm tra chữ ký (verifier key): "+defaultOrigin+"+") {
+		t.Errorf("serve did not print the verifier key:\n%s", stdout)
+	}
+	appendTestEvents(t, m.Store, 8)
+
+	code, vkey := httpGet(t, u+"/api/v1/ledger/key")
+	if code != 200 {
+		t.Fatalf("key: %d %s", code, vkey)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, verifierKeyFile)); strings.TrimSpace(string(b)) != vkey {
+		t.Fatalf("served key %q is not %s", vkey, verifierKeyFile)
+	}
+	code, receipt := httpGet(t, u+"/api/v1/events/5/receipt")
+	if code != 200 {
+		t.Fatalf("receipt: %d %s", code, receipt)
+	}
+	file := filepath.Join(t.TempDir(), "event-5.tlog-proof")
+	if err := os.WriteFile(file, []byte(receipt+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	keyFile := filepath.Join(t.TempDir(), "ledger.vkey")
+	os.WriteFile(keyFile, []byte(vkey+"\n"), 0o600)
+
+	// More appends: the archived receipt still verifies, offline.
+	appendTestEvents(t, m.Store, 30)
+	code, out, errs := execMain(t.Context(), "verify", "--receipt", file, "--key", keyFile)
+	if code != 0 || !strings.Contains(out, "biên nhận hợp lệ: sự kiện seq 5") {
+		t.Fatalf("verify --receipt: exit %d\n%s\n%s", code, out, errs)
+	}
+	t.Logf("tdkt verify --receipt:\n%s", out)
+
+	t.Run("Tampered", func(t *testing.T) {
+		r, err := ledger.ParseReceipt([]byte(receipt + "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Line = bytes.Replace(r.Line, []byte("Trà Vinh"), []byte("Trà Vinh "), 1)
+		bad := filepath.Join(t.TempDir(), "bad.tlog-proof")
+		os.WriteFile(bad, r.Marshal(), 0o600)
+		code, out, errs := execMain(t.Context(), "verify", "--receipt", bad, "--key", keyFile)
+		if code != 1 || !strings.Contains(errs, "does NOT verify") || strings.Contains(out, "hợp lệ") {
+			t.Fatalf("tampered receipt: exit %d\n%s\n%s", code, out, errs)
+		}
+	})
+	t.Run("Usage", func(t *testing.T) {
+		if code, _, errs := execMain(t.Context(), "verify", "--receipt", file); code != 2 || !strings.Contains(errs, "--receipt needs --key") {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+	})
+
+	// The checkpoint that receipt was signed against is kept in the ledger,
+	// and verify --data checks it with the data directory's key.
+	if _, _, err := m.HTTPServer.Checkpoints.Issue(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = execMain(t.Context(), "verify", "--data", dir)
+	if code != 0 || !strings.Contains(out, "checkpoint(s) kept in the ledger hold (signatures checked with") {
+		t.Fatalf("verify --data: exit %d\n%s\n%s", code, out, errs)
+	}
+}
+
+// TestServeStartupCheck tampers with a closed ledger the way someone with
+// the file could, and checks that serve refuses writes and reports unready
+// with the reason, for the quick and the full check; the clean ledger is
+// ready under both.
+func TestServeStartupCheck(t *testing.T) {
+	newLedger := func(t *testing.T) string {
+		dir := filepath.Join(t.TempDir(), "data")
+		m, _, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir)
+		appendTestEvents(t, m.Store, 10)
+		if _, _, err := m.HTTPServer.Checkpoints.Issue(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	waitReady := func(t *testing.T, u string, want int) string {
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			code, body := httpGet(t, u+"/readyz")
+			if code == want && !strings.Contains(body, "verifying the ledger") {
+				return body
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("/readyz %d %s, want %d", code, body, want)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	for _, check := range []string{CheckQuick, CheckFull} {
+		t.Run(check+"/OK", func(t *testing.T) {
+			dir := newLedger(t)
+			m, _, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir, "--check", check)
+			waitReady(t, m.HTTPServer.URL(), 200)
+			if _, err := m.Store.Append(t.Context(), "registration-x", eventstore.Any, testEvents(1, "after")...); err != nil {
+				t.Fatal(err)
+			}
+		})
+		t.Run(check+"/LeafOfLastEventChanged", func(t *testing.T) {
+			dir := newLedger(t)
+			tamper(t, dir, fmt.Sprintf("UPDATE events SET line = replace(line, 'Trà Vinh', 'Trà Vinh.') WHERE seq = %d", verifyEvents-1))
+			m, _, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir, "--check", check)
+			body := waitReady(t, m.HTTPServer.URL(), 503)
+			if !strings.Contains(body, "start-up check") || !strings.Contains(body, fmt.Sprint("seq ", verifyEvents-1)) {
+				t.Fatalf("/readyz does not say why: %s", body)
+			}
+			_, err := m.Store.Append(t.Context(), "registration-x", eventstore.Any, testEvents(1, "after")...)
+			if !errors.Is(err, eventstore.ErrReadOnly) {
+				t.Fatalf("append on a ledger that failed its check: %v", err)
+			}
+			// Reads keep working, so the damage can be examined.
+			if code, _ := httpGet(t, m.HTTPServer.URL()+"/api/v1/events?limit=2"); code != 200 {
+				t.Fatalf("reads after a failed check: %d", code)
+			}
+		})
+	}
+	t.Run("quick/TreeReplaced", func(t *testing.T) {
+		dir := newLedger(t)
+		// A consistent rewrite: the events and tree agree, but the root at
+		// the kept checkpoint's size no longer is the one signed.
+		tamper(t, dir, "UPDATE tree SET hash = zeroblob(32) WHERE idx = 0")
+		m, _, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir, "--check", CheckQuick)
+		body := waitReady(t, m.HTTPServer.URL(), 503)
+		if !strings.Contains(body, "start-up check") {
+			t.Fatalf("/readyz: %s", body)
+		}
+	})
+	t.Run("off", func(t *testing.T) {
+		dir := newLedger(t)
+		tamper(t, dir, "UPDATE events SET line = replace(line, 'Trà Vinh', 'Trà Vinh.') WHERE seq = 0")
+		m, _, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir, "--check", CheckOff)
+		waitReady(t, m.HTTPServer.URL(), 200)
+	})
+}
