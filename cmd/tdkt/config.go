@@ -42,6 +42,8 @@ type Config struct {
 	Demo bool
 	// From is the first seq export writes.
 	From uint64
+	// ImportFile is the export file import reads.
+	ImportFile string
 	// BackupFile is where backup writes its copy.
 	BackupFile string
 	// Verify is the configuration of verify.

@@ -13,15 +13,18 @@ import (
 // openReadOnly opens the embedded store in --data for reading. It takes no
 // lock, so it works while serve has the same directory open.
 func (m *Main) openReadOnly() (*sqlite.Store, error) {
-	// Only warnings: the store's "opened" line would clutter a tool's
-	// stderr.
-	logger := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	s, err := sqlite.Open(m.Config.Store.Dir, &sqlite.Options{ReadOnly: true, Logger: logger})
+	s, err := sqlite.Open(m.Config.Store.Dir, &sqlite.Options{ReadOnly: true, Logger: m.quietLogger()})
 	if err != nil {
 		return nil, err
 	}
 	m.Store = s
 	return s, nil
+}
+
+// quietLogger logs warnings and errors only: the store's "opened" line
+// would clutter a tool's stderr.
+func (m *Main) quietLogger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }
 
 // runExport writes every event with seq >= From to Stdout as its export

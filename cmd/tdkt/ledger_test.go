@@ -157,3 +157,82 @@ func TestServeStartupCheck(t *testing.T) {
 		waitReady(t, m.HTTPServer.URL(), 200)
 	})
 }
+
+// TestImport: export → import gives the same root and the same export
+// bytes; a file that fails any check writes nothing.
+func TestImport(t *testing.T) {
+	src, lines, root := newVerifyLedger(t)
+	code, export, errs := execMain(t.Context(), "export", "--data", src)
+	if code != 0 {
+		t.Fatalf("export: %d %s", code, errs)
+	}
+	file := filepath.Join(t.TempDir(), "ledger.jsonl")
+	os.WriteFile(file, []byte(export), 0o600)
+
+	t.Run("RoundTrip", func(t *testing.T) {
+		dst := filepath.Join(t.TempDir(), "data")
+		code, out, errs := execMain(t.Context(), "import", "--data", dst, file)
+		if code != 0 {
+			t.Fatalf("import: exit %d\n%s\n%s", code, out, errs)
+		}
+		if !strings.Contains(out, fmt.Sprintf("đã nhập %d sự kiện", verifyEvents)) || !strings.Contains(out, root.String()) {
+			t.Fatalf("import output:\n%s", out)
+		}
+		code, again, _ := execMain(t.Context(), "export", "--data", dst)
+		if code != 0 || again != export {
+			t.Fatalf("the re-export differs from the original export")
+		}
+		if code, out, errs := execMain(t.Context(), "verify", "--data", dst); code != 0 || !strings.Contains(out, root.String()) {
+			t.Fatalf("verify after import: %d\n%s\n%s", code, out, errs)
+		}
+		// A second import into the now non-empty ledger is refused.
+		code, _, errs = execMain(t.Context(), "import", "--data", dst, file)
+		if code != 1 || !strings.Contains(errs, "not empty") {
+			t.Fatalf("import into a non-empty ledger: %d %s", code, errs)
+		}
+	})
+
+	bad := map[string]struct {
+		lines [][]byte
+		want  string
+	}{
+		"NonCanonicalLine": {replaceLine(lines, 4, bytes.Replace(lines[4], []byte(`"schema":1`), []byte(`"schema": 1`), 1)), "line 5"},
+		"Gap":              {append(append([][]byte{}, lines[:6]...), lines[7:]...), "gap at seq 6"},
+		"RevisionGap":      {replaceLine(lines, 7, reencode(t, lines[7], func(e *eventstore.RecordedEvent) { e.Revision += 5 })), "revision"},
+		"RecordedAtBack":   {replaceLine(lines, 9, reencode(t, lines[9], func(e *eventstore.RecordedEvent) { e.RecordedAt = e.RecordedAt.Add(-time.Hour) })), "recordedAt"},
+	}
+	for name, tc := range bad {
+		t.Run("NothingWritten/"+name, func(t *testing.T) {
+			f := filepath.Join(t.TempDir(), "bad.jsonl")
+			os.WriteFile(f, bytes.Join(tc.lines, nil), 0o600)
+			dst := filepath.Join(t.TempDir(), "data")
+			code, out, errs := execMain(t.Context(), "import", "--data", dst, f)
+			if code != 1 || !strings.Contains(errs, "nothing written") || !strings.Contains(errs, tc.want) {
+				t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+			}
+			code, export, _ := execMain(t.Context(), "export", "--data", dst)
+			if code != 0 || export != "" {
+				t.Fatalf("the failed import left events: %q", export)
+			}
+		})
+	}
+}
+
+func replaceLine(lines [][]byte, i int, line []byte) [][]byte {
+	out := append([][]byte{}, lines...)
+	out[i] = line
+	return out
+}
+
+// reencode parses an export line (with its '\n'), changes the event and
+// writes it back as a canonical line: a change only import's own checks
+// can catch.
+func reencode(t *testing.T, line []byte, f func(*eventstore.RecordedEvent)) []byte {
+	t.Helper()
+	ev, err := eventstore.ParseExportLine(bytes.TrimSuffix(line, []byte("\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f(&ev)
+	return append(eventstore.ExportLine(&ev), '\n')
+}

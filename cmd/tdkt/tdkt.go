@@ -182,6 +182,8 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 		m.Config.BackupFile = pos[0]
 	case "keys":
 		m.Config.Keys.Action = pos[0]
+	case "import":
+		m.Config.ImportFile = pos[0]
 	}
 	if cmd.validate != nil {
 		if err := cmd.validate(&m.Config); err != nil {
@@ -232,6 +234,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runKeys(ctx)
 	case "checkpoint":
 		return m.runCheckpoint(ctx)
+	case "import":
+		return m.runImport(ctx)
 	case "version":
 		return m.runVersion(ctx)
 	default:

@@ -23,8 +23,8 @@ type command struct {
 
 // order is the order of the usage text: built commands first.
 var order = []string{
-	"serve", "export", "backup", "verify", "keys", "checkpoint", "version",
-	"demo", "import", "replay", "report", "standings", "kurrent", "bench",
+	"serve", "export", "import", "backup", "verify", "keys", "checkpoint", "version",
+	"demo", "replay", "report", "standings", "kurrent", "bench",
 }
 
 var commands = map[string]command{
@@ -137,13 +137,29 @@ or an export of it, against it later.
 		},
 		validate: (*Config).validateData,
 	},
+	"import": {
+		synopsis: "tdkt import --data DIR FILE [--checkpoint FILE… --key VKEY]",
+		summary:  "append an export file to an empty store, checking every line; the ledger gets the file's root",
+		details: `import first checks the whole file as verify --export does (every line a canonical
+export line, seq dense from 0, and the root of each --checkpoint), then writes every
+event as recorded (seq, revision, recordedAt and all) in one transaction, checking that
+each stream's revisions are dense, recordedAt never goes back and ids are unique. On any
+failure nothing is written. The imported ledger's root equals the file's; import says so.
+`,
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			dataFlag(fs, c)
+			fs.Var(stringsFlag{&c.Verify.Checkpoints}, "checkpoint", "a signed checkpoint `FILE` the file must hold (may be repeated; needs --key)")
+			fs.StringVar(&c.Verify.Key, "key", c.Verify.Key, "the ledger's verifier `key`, or a file holding it (ledger.vkey)")
+			return []string{"FILE"}
+		},
+		validate: (*Config).validateImport,
+	},
 	"version": {
 		synopsis: "tdkt version",
 		summary:  "print the version, commit and Go version",
 		flags:    func(*flag.FlagSet, *Config) []string { return nil },
 	},
 	"demo":      {synopsis: "tdkt demo --data DIR", summary: "write the sample sector into DIR", issue: 3, issueTitle: "the domain and the demo sector"},
-	"import":    {synopsis: "tdkt import --data DIR FILE", summary: "append an export file to an empty store, checking every line", issue: 4, issueTitle: "the verifiable ledger"},
 	"replay":    {synopsis: "tdkt replay --data DIR [--stream S] [--from SEQ] [--to SEQ]", summary: "narrate history event by event", issue: 4, issueTitle: "the verifiable ledger"},
 	"report":    {synopsis: "tdkt report reorganization --data DIR --year Y [--as-of T] [--format F]", summary: "the sector's reorganization report", issue: 5, issueTitle: "projections"},
 	"standings": {synopsis: "tdkt standings --data DIR --year Y [--cluster ID] [--as-of T]", summary: "standings as a table", issue: 5, issueTitle: "projections"},

@@ -91,7 +91,8 @@ func (m *Main) runVerify(ctx context.Context) error {
 		return err
 	}
 	if m.Config.Verify.Export != "" {
-		return m.verifyExport(ctx, m.Config.Verify.Export, cps)
+		_, err = m.verifyExport(ctx, m.Config.Verify.Export, cps, m.Stdout)
+		return err
 	}
 	return m.verifyData(ctx, m.Config.Store.Dir, cps, m.Stdout)
 }
@@ -522,10 +523,10 @@ type exportBatch struct {
 // many events as the file has lines, and its root must equal the root of
 // the first Size lines, computed from the in-memory tree when it reaches
 // Size.
-func (m *Main) verifyExport(ctx context.Context, file string, cps *checkpointSet) error {
+func (m *Main) verifyExport(ctx context.Context, file string, cps *checkpointSet, out io.Writer) (root tlog.Hash, err error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return err
+		return root, err
 	}
 	defer f.Close()
 	rctx, cancel := context.WithCancel(ctx)
@@ -541,13 +542,13 @@ func (m *Main) verifyExport(ctx context.Context, file string, cps *checkpointSet
 
 	tb := newTreeBuilder()
 	if err := cps.check(tb, file); err != nil {
-		return err
+		return root, err
 	}
 	prog := newProgress(m.Stderr, "verifying "+file, 0)
 	defer prog.done()
 	for b := range batches {
 		if b.err != nil {
-			return b.err
+			return root, b.err
 		}
 		b.seqs = make([]uint64, len(b.lines))
 		b.leaves = make([]tlog.Hash, len(b.lines))
@@ -569,41 +570,41 @@ func (m *Main) verifyExport(ctx context.Context, file string, cps *checkpointSet
 		for i := range b.lines {
 			lineNo, seq := b.firstLine+int64(i), tb.n
 			if b.errs[i] != nil {
-				return verifyFail("line %d (where seq %d belongs) %v", lineNo, seq, b.errs[i])
+				return root, verifyFail("line %d (where seq %d belongs) %v", lineNo, seq, b.errs[i])
 			}
 			if got := b.seqs[i]; got != uint64(seq) {
 				if got > uint64(seq) {
-					return verifyFail("gap at seq %d: line %d holds seq %d", seq, lineNo, got)
+					return root, verifyFail("gap at seq %d: line %d holds seq %d", seq, lineNo, got)
 				}
-				return verifyFail("line %d holds seq %d where seq %d belongs (out of order or repeated)", lineNo, got, seq)
+				return root, verifyFail("line %d holds seq %d where seq %d belongs (out of order or repeated)", lineNo, got, seq)
 			}
 			if _, err := tb.add(b.leaves[i]); err != nil {
-				return fmt.Errorf("recompute tree hashes of seq %d: %w", seq, err)
+				return root, fmt.Errorf("recompute tree hashes of seq %d: %w", seq, err)
 			}
 			if cps.due(tb.n) {
 				if err := cps.check(tb, file); err != nil {
-					return err
+					return root, err
 				}
 			}
 		}
 		prog.update(tb.n)
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return root, err
 	}
 	if err := cps.rest(tb.n, file, "lines"); err != nil {
-		return err
+		return root, err
 	}
-	root, err := tb.root()
+	root, err = tb.root()
 	if err != nil {
-		return err
+		return root, err
 	}
 	prog.done()
-	fmt.Fprintf(m.Stdout, "tệp xuất hợp lệ: %d sự kiện, gốc Merkle %s\n", tb.n, root)
-	fmt.Fprintf(m.Stdout, "export file verified: %d events, every line canonical, seq dense from 0\n", tb.n)
-	printRoot(m.Stdout, tb.n, root)
-	cps.print(m.Stdout)
-	return nil
+	fmt.Fprintf(out, "tệp xuất hợp lệ: %d sự kiện, gốc Merkle %s\n", tb.n, root)
+	fmt.Fprintf(out, "export file verified: %d events, every line canonical, seq dense from 0\n", tb.n)
+	printRoot(out, tb.n, root)
+	cps.print(out)
+	return root, nil
 }
 
 // readExportBatches splits the file at '\n' into batches of verifyBatch

@@ -19,6 +19,9 @@ type appendReq struct {
 	expected eventstore.ExpectedRevision
 	events   []eventstore.Event
 	reply    chan appendResp
+	// run, if set, is work that needs the writer to itself (Import): the
+	// writer runs it between batches instead of appending.
+	run func()
 }
 
 type appendResp struct {
@@ -107,12 +110,21 @@ func (s *Store) writer() {
 		case <-s.closing:
 			return
 		}
+		if first.run != nil {
+			first.run()
+			continue
+		}
 		batch := []*appendReq{first}
 		n := len(first.events)
+		var exclusive *appendReq
 	drain:
 		for n < s.opts.MaxBatchEvents {
 			select {
 			case r := <-s.reqs:
+				if r.run != nil {
+					exclusive = r
+					break drain
+				}
 				batch = append(batch, r)
 				n += len(r.events)
 			default:
@@ -120,6 +132,9 @@ func (s *Store) writer() {
 			}
 		}
 		s.commitBatch(batch)
+		if exclusive != nil {
+			exclusive.run()
+		}
 	}
 }
 
