@@ -48,6 +48,8 @@ type Config struct {
 	BackupFile string
 	// Verify is the configuration of verify.
 	Verify VerifyConfig
+	// Replay is the configuration of replay.
+	Replay ReplayConfig
 	// Keys is the configuration of keys.
 	Keys KeysConfig
 }
@@ -84,6 +86,7 @@ func DefaultConfig() Config {
 		Addr:               "127.0.0.1:8080",
 		Store:              StoreConfig{Kind: StoreSQLite, Dir: "./data"},
 		Check:              CheckQuick,
+		Replay:             ReplayConfig{Lang: "vi"},
 		CheckpointInterval: DefaultCheckpointInterval,
 	}
 }

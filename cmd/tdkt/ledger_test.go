@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/tdkt/tdkt/eventstore"
 	"github.com/tdkt/tdkt/eventstore/ledger"
+	"github.com/tdkt/tdkt/eventstore/sqlite"
 )
 
 // TestServeReceipt takes a receipt from a running serve, archives it, and
@@ -235,4 +237,57 @@ func reencode(t *testing.T, line []byte, f func(*eventstore.RecordedEvent)) []by
 	}
 	f(&ev)
 	return append(eventstore.ExportLine(&ev), '\n')
+}
+
+func TestReplay(t *testing.T) {
+	dir := t.TempDir()
+	s, err := sqlite.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	council := eventstore.Event{
+		ID: uuid.Must(uuid.NewV7()), Type: "CouncilReconstituted", Schema: 1,
+		Effective: eventstore.Effective{Date: "2025-07-01", Year: 2025},
+		Actor:     &eventstore.Actor{Subject: "Trần Thị B (hư cấu)", Role: "admin", Unit: "Văn phòng VKSND tối cao"},
+		Basis:     &eventstore.Basis{Number: "19/QĐ-VKSTC", Date: "2025-07-01", Issuer: "Viện trưởng VKSND tối cao"},
+		Data:      []byte(`{"councilId":"hd-nganh","decisionNo":"19/QĐ-VKSTC","members":[{"personId":"p1"},{"personId":"p2"}]}`),
+	}
+	score := eventstore.Event{
+		ID: uuid.Must(uuid.NewV7()), Type: "ScoreRecorded", Schema: 1,
+		Effective: eventstore.Effective{Date: "2024-12-20", Year: 2024},
+		Actor:     &eventstore.Actor{Subject: "văn-thư-cụm-13", Role: "cluster"},
+		Data:      []byte(`{"unitId":"vks-tra-vinh","clusterId":"cum-13","year":2024,"total":95.5}`),
+	}
+	if _, err := s.Append(t.Context(), "council-hd-nganh", eventstore.NoStream, council); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Append(t.Context(), "scorecard-1", eventstore.NoStream, score); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	code, out, errs := execMain(t.Context(), "replay", "--data", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"#0 01/07/2025 · Trần Thị B (hư cấu) (admin, Văn phòng VKSND tối cao) · Kiện toàn Hội đồng năm 2025: số quyết định 19/QĐ-VKSTC; thành viên 2 mục · căn cứ 19/QĐ-VKSTC ngày 01/07/2025 của Viện trưởng VKSND tối cao [council-hd-nganh r0]",
+		"#1 20/12/2024 · văn-thư-cụm-13 (cluster) · Chấm điểm thi đua: năm 2024; tổng điểm 95.5; đơn vị vks-tra-vinh; cụm/khối cum-13 [scorecard-1 r0]",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("replay does not say\n%s\ngot:\n%s", want, out)
+		}
+	}
+	code, out, _ = execMain(t.Context(), "replay", "--data", dir, "--lang", "en", "--type", "ScoreRecorded")
+	if code != 0 || strings.Contains(out, "Council") || !strings.Contains(out, "#1 2024-12-20 · văn-thư-cụm-13 (cluster) · Score recorded: year 2024; total 95.5") {
+		t.Errorf("replay --lang en --type ScoreRecorded:\n%s", out)
+	}
+	code, out, _ = execMain(t.Context(), "replay", "--data", dir, "--stream", "council-hd-nganh", "--to", "0")
+	if code != 0 || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, "#0 ") {
+		t.Errorf("replay --stream --to:\n%s", out)
+	}
+	code, out, _ = execMain(t.Context(), "replay", "--data", dir, "--since", "2999-01-01")
+	if code != 0 || !strings.Contains(out, "không có sự kiện nào phù hợp") {
+		t.Errorf("replay --since in the future:\n%s", out)
+	}
 }

@@ -236,6 +236,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runCheckpoint(ctx)
 	case "import":
 		return m.runImport(ctx)
+	case "replay":
+		return m.runReplay(ctx)
 	case "version":
 		return m.runVersion(ctx)
 	default:

@@ -23,8 +23,8 @@ type command struct {
 
 // order is the order of the usage text: built commands first.
 var order = []string{
-	"serve", "export", "import", "backup", "verify", "keys", "checkpoint", "version",
-	"demo", "replay", "report", "standings", "kurrent", "bench",
+	"serve", "export", "import", "backup", "verify", "replay", "keys", "checkpoint", "version",
+	"demo", "report", "standings", "kurrent", "bench",
 }
 
 var commands = map[string]command{
@@ -154,13 +154,34 @@ failure nothing is written. The imported ledger's root equals the file's; import
 		},
 		validate: (*Config).validateImport,
 	},
+	"replay": {
+		synopsis: "tdkt replay --data DIR [--stream S] [--type T]… [--from SEQ] [--to SEQ] [--since T] [--until T] [--lang vi|en]",
+		summary:  "narrate history event by event for a person to read",
+		details: `replay reads the store read-only (also while serve runs) and prints one line per event in
+seq order: seq, the date the fact is about (dd/mm/yyyy in Vietnamese), who recorded it
+(subject, role, unit), what happened in words with its main fields, the legal basis
+(document number, date, issuer), and the stream and revision. --since/--until bound the
+time the events were recorded (RFC 3339, or a date as 2025-01-15 or 15/01/2025).
+`,
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			dataFlag(fs, c)
+			fs.StringVar(&c.Replay.Stream, "stream", "", "only this `stream` (e.g. council-…)")
+			fs.Var(stringsFlag{&c.Replay.Types}, "type", "only events of this `type` (may be repeated)")
+			fs.Var(uint64Flag{&c.Replay.From}, "from", "first `SEQ`")
+			fs.Var(toFlag{&c.Replay}, "to", "last `SEQ`")
+			fs.Var(timeFlag{&c.Replay.Since}, "since", "only events recorded at or after `TIME`")
+			fs.Var(timeFlag{&c.Replay.Until}, "until", "only events recorded at or before `TIME`")
+			fs.StringVar(&c.Replay.Lang, "lang", c.Replay.Lang, "language of the narration: `vi` or en")
+			return nil
+		},
+		validate: (*Config).validateReplay,
+	},
 	"version": {
 		synopsis: "tdkt version",
 		summary:  "print the version, commit and Go version",
 		flags:    func(*flag.FlagSet, *Config) []string { return nil },
 	},
 	"demo":      {synopsis: "tdkt demo --data DIR", summary: "write the sample sector into DIR", issue: 3, issueTitle: "the domain and the demo sector"},
-	"replay":    {synopsis: "tdkt replay --data DIR [--stream S] [--from SEQ] [--to SEQ]", summary: "narrate history event by event", issue: 4, issueTitle: "the verifiable ledger"},
 	"report":    {synopsis: "tdkt report reorganization --data DIR --year Y [--as-of T] [--format F]", summary: "the sector's reorganization report", issue: 5, issueTitle: "projections"},
 	"standings": {synopsis: "tdkt standings --data DIR --year Y [--cluster ID] [--as-of T]", summary: "standings as a table", issue: 5, issueTitle: "projections"},
 	"kurrent":   {synopsis: "tdkt kurrent harden --store URL", summary: "write the KurrentDB $settings policy", issue: 7, issueTitle: "the KurrentDB backend"},
