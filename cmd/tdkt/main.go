@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 )
 
@@ -42,5 +43,24 @@ func main() {
 		fmt.Fprintf(os.Stderr, "tdkt: %v again: aborting without a graceful close\n", sig)
 		os.Exit(exitError)
 	}()
-	os.Exit(NewMain().Exec(ctx, os.Args[1:]))
+	os.Exit(run(ctx))
+}
+
+// run runs the command line. TDKT_CPUPROFILE=FILE writes a CPU profile of
+// the run (go tool pprof), for the figures in docs/BENCHMARKS.md.
+func run(ctx context.Context) int {
+	if path := os.Getenv("TDKT_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "tdkt: TDKT_CPUPROFILE: %v\n", err)
+			return exitError
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(os.Stderr, "tdkt: TDKT_CPUPROFILE: %v\n", err)
+			return exitError
+		}
+		defer pprof.StopCPUProfile()
+	}
+	return NewMain().Exec(ctx, os.Args[1:])
 }

@@ -466,7 +466,7 @@ func readDataBatch(ctx context.Context, eventsQ, treeQ *sql.Stmt, from, to int64
 // export line is the stored one byte for byte), checks it against the
 // row's columns and computes its leaf hash. Problems go to r.err.
 func (r *eventRow) check() {
-	ev, err := eventstore.ParseExportLine(r.line)
+	ev, err := eventstore.CheckExportLine(r.line)
 	switch {
 	case err != nil:
 		r.err = verifyFail("seq %d: the stored line is not a valid export line: %v", r.seq, err)
@@ -559,12 +559,12 @@ func (m *Main) verifyExport(ctx context.Context, file string, cps *checkpointSet
 				b.errs[i] = errors.New("is empty")
 				return
 			}
-			ev, err := eventstore.ParseExportLine(line)
+			h, err := eventstore.CheckExportLine(line)
 			if err != nil {
 				b.errs[i] = fmt.Errorf("is not a valid export line: %w", err)
 				return
 			}
-			b.seqs[i] = ev.Seq
+			b.seqs[i] = h.Seq
 			b.leaves[i] = tlog.RecordHash(line)
 		})
 		for i := range b.lines {
