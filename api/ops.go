@@ -34,6 +34,8 @@ type readyzResponse struct {
 	Status string `json:"status"`
 	// Head is the number of events in the ledger.
 	Head uint64 `json:"head"`
+	// Details are facts about the backend (ReadyDetails).
+	Details map[string]string `json:"details,omitempty"`
 }
 
 // handleReadyz answers 200 with the ledger's head when the store answers
@@ -64,7 +66,7 @@ func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, problemOf(notReadyProblem, "Not ready: the ledger does not answer: "+err.Error()))
 		return
 	}
-	writeJSON(w, http.StatusOK, readyzResponse{Status: "ready", Head: head})
+	writeJSON(w, http.StatusOK, readyzResponse{Status: "ready", Head: head, Details: s.ReadyDetails})
 }
 
 // writeJSON writes v as a JSON response with status.

@@ -70,6 +70,10 @@ type Server struct {
 	// routes answer 503.
 	Checkpoints Checkpoints
 
+	// ReadyDetails are facts about the backend that /readyz reports
+	// alongside the head (e.g. the KurrentDB ACL hardening report).
+	ReadyDetails map[string]string
+
 	// VerifierKey is the C2SP verifier key of the checkpoints, served at
 	// /api/v1/ledger/key; "" when there is no signing key.
 	VerifierKey string

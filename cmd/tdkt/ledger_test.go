@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/tdkt/tdkt/eventstore"
+	"github.com/tdkt/tdkt/eventstore/kurrent/kurrenttest"
 	"github.com/tdkt/tdkt/eventstore/ledger"
 	"github.com/tdkt/tdkt/eventstore/sqlite"
 )
@@ -289,5 +290,49 @@ func TestReplay(t *testing.T) {
 	code, out, _ = execMain(t.Context(), "replay", "--data", dir, "--since", "2999-01-01")
 	if code != 0 || !strings.Contains(out, "không có sự kiện nào phù hợp") {
 		t.Errorf("replay --since in the future:\n%s", out)
+	}
+}
+
+// TestServeKurrent serves the ledger on KurrentDB (the protocol test double):
+// /readyz reports the ACL hardening, appends get seqs, the signed checkpoint
+// is kept in KurrentDB, and a receipt verifies offline; kurrent harden then
+// writes the policy, and a new serve resumes the ledger.
+func TestServeKurrent(t *testing.T) {
+	db := kurrenttest.Start(t)
+	dir := t.TempDir()
+	m, _, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir, "--store", db.URL())
+	u := m.HTTPServer.URL()
+	code, body := httpGet(t, u+"/readyz")
+	if code != 200 || !strings.Contains(body, `"store":"kurrentdb"`) || !strings.Contains(body, "not hardened") {
+		t.Fatalf("/readyz: %d %s", code, body)
+	}
+	appendTestEvents(t, m.Kurrent, 6)
+	code, receipt := httpGet(t, u+"/api/v1/events/4/receipt")
+	if code != 200 {
+		t.Fatalf("receipt: %d %s", code, receipt)
+	}
+	file := filepath.Join(t.TempDir(), "r.tlog-proof")
+	os.WriteFile(file, []byte(receipt+"\n"), 0o600)
+	if code, out, errs := execMain(t.Context(), "verify", "--receipt", file, "--key", filepath.Join(dir, verifierKeyFile)); code != 0 {
+		t.Fatalf("verify --receipt: %d\n%s\n%s", code, out, errs)
+	}
+	if size, _, err := m.Kurrent.LatestCheckpoint(t.Context()); err != nil || size != 12 {
+		t.Fatalf("checkpoint kept in KurrentDB: size %d, %v", size, err)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// The double runs without TLS, like an --insecure node, which enforces
+	// no ACLs: harden writes the policy but must not call it hardened.
+	code, out, errs := execMain(t.Context(), "kurrent", "harden", "--store", db.URL())
+	if code != 1 || !strings.Contains(out, "deletion restricted to $admins: có/yes; metadata writes: có/yes; system streams: có/yes") ||
+		!strings.Contains(errs, "tls=false") {
+		t.Fatalf("kurrent harden: %d\n%s\n%s", code, out, errs)
+	}
+	m2, _, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir, "--store", db.URL())
+	code, body = httpGet(t, m2.HTTPServer.URL()+"/readyz")
+	if code != 200 || !strings.Contains(body, `"head":12`) || !strings.Contains(body, "tls=false") {
+		t.Fatalf("/readyz after harden: %d %s", code, body)
 	}
 }

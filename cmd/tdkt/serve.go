@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/tdkt/tdkt/api"
+	"github.com/tdkt/tdkt/eventstore"
+	"github.com/tdkt/tdkt/eventstore/kurrent"
 	"github.com/tdkt/tdkt/eventstore/ledger"
 	"github.com/tdkt/tdkt/eventstore/sqlite"
 	"golang.org/x/mod/sumdb/note"
@@ -37,7 +39,17 @@ const DefaultCheckpointInterval = time.Minute
 // the checkpointer and the HTTP server. It returns once the server listens;
 // Close stops them all.
 func (m *Main) runServe(ctx context.Context) error {
-	var store api.Store
+	// served is what serve needs of a backend: the Store contract, the
+	// Merkle tree and a place to keep signed checkpoints.
+	type served interface {
+		eventstore.Store
+		ledger.TreeReader
+		ledger.CheckpointLog
+	}
+	var store served
+	srv := api.NewServer()
+	srv.Addr = m.Config.Addr
+	srv.Logger = m.Logger
 	switch m.Config.Store.Kind {
 	case StoreSQLite:
 		s, err := sqlite.Open(m.Config.Store.Dir, &sqlite.Options{Logger: m.Logger})
@@ -46,49 +58,65 @@ func (m *Main) runServe(ctx context.Context) error {
 		}
 		m.Store = s
 		store = s
+	case StoreKurrentDB:
+		s, err := kurrent.Open(ctx, &kurrent.Options{URL: m.Config.Store.URL, Logger: m.Logger})
+		if err != nil {
+			return err
+		}
+		m.Kurrent = s
+		store = s
+		h, err := s.CheckHardening(ctx, kurrent.Credentials{})
+		if err != nil {
+			return fmt.Errorf("check the KurrentDB ACL policy: %w", err)
+		}
+		srv.ReadyDetails = map[string]string{"store": "kurrentdb", "hardening": h.String()}
+		if !h.OK() {
+			m.Logger.Warn("KurrentDB is not hardened: an admin can delete or rewrite ledger streams without the ACL saying no (the Merkle log still detects it); run tdkt kurrent harden", "report", h.String())
+		}
 	default:
 		// validateServe lets only built backends through.
 		return fmt.Errorf("%w: store kind %q", ErrNotSupported, m.Config.Store.Kind)
 	}
-
-	srv := api.NewServer()
-	srv.Addr = m.Config.Addr
 	srv.Store = store
-	srv.Logger = m.Logger
 
 	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopBackground = cancel
+	if err := os.MkdirAll(m.Config.Store.Dir, 0o750); err != nil {
+		return err
+	}
 	signer, vkey, err := m.serveKey()
 	if err != nil {
 		return err
 	}
-	cpr, err := ledger.NewCheckpointer(m.Store, signer, m.Store, m.Logger)
+	cpr, err := ledger.NewCheckpointer(store, signer, store, m.Logger)
 	if err != nil {
 		return err
 	}
 	srv.Checkpoints = cpr
 	srv.VerifierKey = vkey
 
-	switch m.Config.Check {
-	case CheckQuick:
-		if err := m.Store.QuickCheck(ctx); err != nil {
-			m.refuse(srv, fmt.Errorf("start-up check: %w", err))
-		}
-	case CheckFull:
-		srv.SetUnready("verifying the ledger (serve --check full)")
-		m.background.Add(1)
-		go func() {
-			defer m.background.Done()
-			cps := &checkpointSet{}
-			if err := m.verifyData(bg, m.Config.Store.Dir, cps, io.Discard); err != nil {
-				if bg.Err() == nil {
-					m.refuse(srv, fmt.Errorf("start-up check (full): %w", err))
-				}
-				return
+	if m.Store != nil {
+		switch m.Config.Check {
+		case CheckQuick:
+			if err := m.Store.QuickCheck(ctx); err != nil {
+				m.refuse(srv, fmt.Errorf("start-up check: %w", err))
 			}
-			m.Logger.Info("start-up check passed: every leaf and tree hash matches the events")
-			srv.SetUnready("")
-		}()
+		case CheckFull:
+			srv.SetUnready("verifying the ledger (serve --check full)")
+			m.background.Add(1)
+			go func() {
+				defer m.background.Done()
+				cps := &checkpointSet{}
+				if err := m.verifyData(bg, m.Config.Store.Dir, cps, io.Discard); err != nil {
+					if bg.Err() == nil {
+						m.refuse(srv, fmt.Errorf("start-up check (full): %w", err))
+					}
+					return
+				}
+				m.Logger.Info("start-up check passed: every leaf and tree hash matches the events")
+				srv.SetUnready("")
+			}()
+		}
 	}
 
 	if err := srv.Open(); err != nil {
@@ -96,7 +124,7 @@ func (m *Main) runServe(ctx context.Context) error {
 	}
 	m.HTTPServer = srv
 
-	if m.Store.Fault() == nil {
+	if m.Store == nil || m.Store.Fault() == nil {
 		m.background.Add(1)
 		go func() {
 			defer m.background.Done()
@@ -108,9 +136,13 @@ func (m *Main) runServe(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.Logger.Info("serving", "url", srv.URL(), "addr", srv.ListenAddr(), "ledger", m.Store.Path(), "events", head, "origin", signer.Name())
+	where := m.Config.Store.URL
+	if m.Store != nil {
+		where = m.Store.Path()
+	}
+	m.Logger.Info("serving", "url", srv.URL(), "addr", srv.ListenAddr(), "ledger", where, "events", head, "origin", signer.Name())
 	fmt.Fprintf(m.Stdout, "tdkt đang phục vụ tại %s (sổ cái %s, %d sự kiện); nhấn Ctrl+C để dừng.\n",
-		srv.URL(), m.Store.Path(), head)
+		srv.URL(), where, head)
 	fmt.Fprintf(m.Stdout, "khóa kiểm tra chữ ký (verifier key): %s\n", vkey)
 	return nil
 }

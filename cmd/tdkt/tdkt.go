@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/tdkt/tdkt/api"
+	"github.com/tdkt/tdkt/eventstore/kurrent"
 	"github.com/tdkt/tdkt/eventstore/sqlite"
 )
 
@@ -41,6 +42,7 @@ type Main struct {
 
 	// Store and HTTPServer are what serve opened; nil for other commands.
 	Store      *sqlite.Store
+	Kurrent    *kurrent.Store
 	HTTPServer *api.Server
 
 	// help is set when ParseFlags printed help: Run then does nothing.
@@ -182,6 +184,8 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 		m.Config.BackupFile = pos[0]
 	case "keys":
 		m.Config.Keys.Action = pos[0]
+	case "kurrent":
+		m.Config.KurrentAction = pos[0]
 	case "import":
 		m.Config.ImportFile = pos[0]
 	}
@@ -238,6 +242,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runImport(ctx)
 	case "replay":
 		return m.runReplay(ctx)
+	case "kurrent":
+		return m.runKurrent(ctx)
 	case "version":
 		return m.runVersion(ctx)
 	default:
@@ -257,6 +263,11 @@ func (m *Main) Close() error {
 	if m.HTTPServer != nil {
 		if err := m.HTTPServer.Close(); err != nil {
 			errs = append(errs, err)
+		}
+	}
+	if m.Kurrent != nil {
+		if err := m.Kurrent.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close KurrentDB: %w", err))
 		}
 	}
 	if m.Store != nil {

@@ -23,7 +23,7 @@ type command struct {
 
 // order is the order of the usage text: built commands first.
 var order = []string{
-	"serve", "export", "import", "backup", "verify", "replay", "keys", "checkpoint", "version",
+	"serve", "export", "import", "backup", "verify", "replay", "keys", "checkpoint", "kurrent", "version",
 	"demo", "report", "standings", "kurrent", "bench",
 }
 
@@ -49,7 +49,7 @@ makes the ledger read-only and /readyz says why.
 			fs.DurationVar(&c.CheckpointInterval, "checkpoint-every", c.CheckpointInterval, "sign a checkpoint this `often` while the ledger grows")
 			fs.StringVar(&c.Addr, "addr", c.Addr, "TCP `host:port` to listen on (port 0 picks a free port)")
 			dataFlag(fs, c)
-			fs.Var(storeFlag{&c.Store}, "store", "KurrentDB `URL` (esdb://…); not supported yet, leave it out for the embedded store")
+			fs.Var(storeFlag{&c.Store}, "store", "KurrentDB `URL` (esdb://host:2113?tls=true, esdb+discover://…) instead of the embedded store; the signing key stays in --data")
 			fs.BoolVar(&c.Demo, "demo", c.Demo, "load the sample sector into an empty store first (not available yet)")
 			return nil
 		},
@@ -176,6 +176,20 @@ time the events were recorded (RFC 3339, or a date as 2025-01-15 or 15/01/2025).
 		},
 		validate: (*Config).validateReplay,
 	},
+	"kurrent": {
+		synopsis: "tdkt kurrent harden --store esdb://admin:…@host:2113?tls=true",
+		summary:  "write the KurrentDB $settings policy that keeps stream deletion and metadata writes to $admins",
+		details: `kurrent harden writes the default ACL to $settings with the connection string's
+credentials (an admin; credentials are refused over tls=false), reads it back and prints
+whether deletion, metadata writes and system streams are restricted to $admins. An admin
+can still delete, scavenge or rewrite; the Merkle log detects it (see docs/KURRENTDB.md).
+`,
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			fs.Var(storeFlag{&c.Store}, "store", "KurrentDB connection `URL` (esdb://… or esdb+discover://…)")
+			return []string{"harden"}
+		},
+		validate: (*Config).validateKurrent,
+	},
 	"version": {
 		synopsis: "tdkt version",
 		summary:  "print the version, commit and Go version",
@@ -184,7 +198,6 @@ time the events were recorded (RFC 3339, or a date as 2025-01-15 or 15/01/2025).
 	"demo":      {synopsis: "tdkt demo --data DIR", summary: "write the sample sector into DIR", issue: 3, issueTitle: "the domain and the demo sector"},
 	"report":    {synopsis: "tdkt report reorganization --data DIR --year Y [--as-of T] [--format F]", summary: "the sector's reorganization report", issue: 5, issueTitle: "projections"},
 	"standings": {synopsis: "tdkt standings --data DIR --year Y [--cluster ID] [--as-of T]", summary: "standings as a table", issue: 5, issueTitle: "projections"},
-	"kurrent":   {synopsis: "tdkt kurrent harden --store URL", summary: "write the KurrentDB $settings policy", issue: 7, issueTitle: "the KurrentDB backend"},
 	"bench":     {synopsis: "tdkt bench …", summary: "measure append, replay, verify and queries on a synthetic sector", issue: 9, issueTitle: "tdkt bench"},
 }
 

@@ -411,3 +411,45 @@ func TestRealServer(t *testing.T) {
 		return s
 	})
 }
+
+// TestCheckpointLog: signed checkpoints kept on KurrentDB, through the
+// ledger's Checkpointer; sizes only grow, and the checkpoint stream is not
+// a ledger stream.
+func TestCheckpointLog(t *testing.T) {
+	s, _ := MustOpenStore(t)
+	ctx := t.Context()
+	skey, vkey, err := ledger.GenerateKey("kurrent.example/ledger", strings.NewReader(strings.Repeat("k", 64)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, _ := ledger.NewSigner(skey)
+	verifier, _ := ledger.NewVerifier(vkey)
+	c, err := ledger.NewCheckpointer(s, signer, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.LatestCheckpoint(ctx); !errors.Is(err, ledger.ErrNoCheckpoint) {
+		t.Fatalf("LatestCheckpoint on a new ledger: %v", err)
+	}
+	mustAppend(t, s, "cp-a", eventstore.NoStream, newEvents("a", 3)...)
+	msg, cp, err := c.Issue(ctx)
+	if err != nil || cp.Size != 3 {
+		t.Fatalf("Issue: %+v %v", cp, err)
+	}
+	if got, err := ledger.Open(msg, verifier); err != nil || got.Size != 3 {
+		t.Fatalf("open: %+v %v", got, err)
+	}
+	if err := s.SaveCheckpoint(ctx, 2, msg); err == nil {
+		t.Fatal("saved a checkpoint smaller than the last")
+	}
+	mustAppend(t, s, "cp-a", eventstore.Exact(2), newEvents("b", 2)...)
+	if _, cp, err := c.Issue(ctx); err != nil || cp.Size != 5 {
+		t.Fatalf("second Issue: %+v %v", cp, err)
+	}
+	if size, _, err := s.LatestCheckpoint(ctx); err != nil || size != 5 {
+		t.Fatalf("LatestCheckpoint: %d %v", size, err)
+	}
+	if n := len(readAll(t, s)); n != 5 {
+		t.Fatalf("the ledger holds %d events, want 5 (checkpoints are not ledger events)", n)
+	}
+}

@@ -242,9 +242,9 @@ func (s *Store) Append(ctx context.Context, stream string, expected eventstore.E
 	if err := eventstore.ValidateAppend(stream, events); err != nil {
 		return eventstore.AppendResult{}, fmt.Errorf("append %s: %w", stream, err)
 	}
-	if isSystemStream(s.prefix+stream) || s.prefix+stream == s.indexStream {
+	if isSystemStream(s.prefix+stream) || s.prefix+stream == s.indexStream || s.prefix+stream == s.checkpointStream() {
 		return eventstore.AppendResult{}, fmt.Errorf("append %s: %w", stream, &eventstore.InvalidEventError{Index: -1, Field: "stream",
-			Reason: "names starting with \"$\" are KurrentDB system streams, and " + s.indexStream + " holds the ledger index"})
+			Reason: "names starting with \"$\" are KurrentDB system streams, " + s.indexStream + " holds the ledger index and " + s.checkpointStream() + " its signed checkpoints"})
 	}
 	if err := s.checkSizes(stream, events); err != nil {
 		return eventstore.AppendResult{}, fmt.Errorf("append %s: %w", stream, err)
@@ -635,7 +635,8 @@ func (s *Store) TreeHash(ctx context.Context, size uint64) (tlog.Hash, error) {
 }
 
 // inLedger reports whether a KurrentDB stream holds ledger events: it has
-// the prefix, and is neither a system stream nor the index stream.
+// the prefix, and is neither a system stream nor the index stream nor the
+// checkpoint stream.
 func (s *Store) inLedger(kstream string) bool {
-	return !isSystemStream(kstream) && kstream != s.indexStream && strings.HasPrefix(kstream, s.prefix)
+	return !isSystemStream(kstream) && kstream != s.indexStream && kstream != s.checkpointStream() && strings.HasPrefix(kstream, s.prefix)
 }
