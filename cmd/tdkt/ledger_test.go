@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +16,9 @@ import (
 	"github.com/tdkt/tdkt/eventstore/kurrent/kurrenttest"
 	"github.com/tdkt/tdkt/eventstore/ledger"
 	"github.com/tdkt/tdkt/eventstore/sqlite"
+	"github.com/transparency-dev/merkle/compact"
+	"github.com/transparency-dev/merkle/rfc6962"
+	"golang.org/x/mod/sumdb/note"
 )
 
 // TestServeReceipt takes a receipt from a running serve, archives it, and
@@ -334,5 +338,67 @@ func TestServeKurrent(t *testing.T) {
 	code, body = httpGet(t, m2.HTTPServer.URL()+"/readyz")
 	if code != 200 || !strings.Contains(body, `"head":12`) || !strings.Contains(body, "tls=false") {
 		t.Fatalf("/readyz after harden: %d %s", code, body)
+	}
+}
+
+// TestThirdPartyVerification is issue 4's "done when": an export file, the
+// verifier key and a signed checkpoint are enough for code that shares
+// nothing with tdkt (sumdb/note for the signature, transparency-dev/merkle
+// for RFC 6962) to recompute the root and check the signature.
+func TestThirdPartyVerification(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	if code, _, errs := execMain(t.Context(), "keys", "generate", "--data", dir, "--origin", "vksndtc.gov.vn/tdkt"); code != 0 {
+		t.Fatal(errs)
+	}
+	s, err := sqlite.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	appendTestEvents(t, s, 23)
+	s.Close()
+	_, export, _ := execMain(t.Context(), "export", "--data", dir)
+	_, checkpoint, _ := execMain(t.Context(), "checkpoint", "--data", dir)
+	vkey, _ := os.ReadFile(filepath.Join(dir, verifierKeyFile))
+
+	// The third party: split the export into lines, hash leaves, build the
+	// tree with transparency-dev/merkle/compact, open the note, compare.
+	v, err := note.NewVerifier(strings.TrimSpace(string(vkey)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := note.Open([]byte(checkpoint), note.VerifierList(v))
+	if err != nil {
+		t.Fatalf("signature: %v", err)
+	}
+	body := strings.Split(strings.TrimSuffix(n.Text, "\n"), "\n")
+	if len(body) != 3 || body[0] != "vksndtc.gov.vn/tdkt" {
+		t.Fatalf("checkpoint body %q", n.Text)
+	}
+	rf := compact.RangeFactory{Hash: rfc6962.DefaultHasher.HashChildren}
+	cr := rf.NewEmptyRange(0)
+	lines := strings.Split(strings.TrimSuffix(export, "\n"), "\n")
+	for _, l := range lines {
+		if err := cr.Append(rfc6962.DefaultHasher.HashLeaf([]byte(l)), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := cr.GetRootHash(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body[1] != fmt.Sprint(len(lines)) || body[2] != base64.StdEncoding.EncodeToString(root) {
+		t.Fatalf("third-party root %s over %d lines; checkpoint says %s over %s", base64.StdEncoding.EncodeToString(root), len(lines), body[2], body[1])
+	}
+	// And one changed byte in the export changes the root.
+	tampered := strings.Replace(lines[7], "Trà Vinh", "Trà Vinb", 1)
+	cr = rf.NewEmptyRange(0)
+	for i, l := range lines {
+		if i == 7 {
+			l = tampered
+		}
+		cr.Append(rfc6962.DefaultHasher.HashLeaf([]byte(l)), nil)
+	}
+	if r2, _ := cr.GetRootHash(nil); bytes.Equal(r2, root) {
+		t.Fatal("a changed byte left the root unchanged")
 	}
 }
