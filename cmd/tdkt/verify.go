@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -540,33 +539,53 @@ func (m *Main) verifyExport(ctx context.Context, file string, cps *checkpointSet
 	}()
 	defer func() { cancel(); <-readerDone }()
 
+	// A pipeline: the reader splits lines; the checker parses and hashes a
+	// batch on every CPU; this goroutine grows the tree in seq order. The
+	// checker works on the next batch while the tree takes this one.
+	checked := make(chan *exportBatch, 2)
+	checkerDone := make(chan struct{})
+	go func() {
+		defer close(checkerDone)
+		defer close(checked)
+		for b := range batches {
+			if b.err == nil {
+				b.seqs = make([]uint64, len(b.lines))
+				b.leaves = make([]tlog.Hash, len(b.lines))
+				b.errs = make([]error, len(b.lines))
+				parallel(len(b.lines), func(i int) {
+					line := b.lines[i]
+					if len(line) == 0 {
+						b.errs[i] = errors.New("is empty")
+						return
+					}
+					h, err := eventstore.CheckExportLine(line)
+					if err != nil {
+						b.errs[i] = fmt.Errorf("is not a valid export line: %w", err)
+						return
+					}
+					b.seqs[i] = h.Seq
+					b.leaves[i] = tlog.RecordHash(line)
+				})
+			}
+			select {
+			case checked <- b:
+			case <-rctx.Done():
+				return
+			}
+		}
+	}()
+	defer func() { cancel(); <-checkerDone }()
+
 	tb := newTreeBuilder()
 	if err := cps.check(tb, file); err != nil {
 		return root, err
 	}
 	prog := newProgress(m.Stderr, "verifying "+file, 0)
 	defer prog.done()
-	for b := range batches {
+	for b := range checked {
 		if b.err != nil {
 			return root, b.err
 		}
-		b.seqs = make([]uint64, len(b.lines))
-		b.leaves = make([]tlog.Hash, len(b.lines))
-		b.errs = make([]error, len(b.lines))
-		parallel(len(b.lines), func(i int) {
-			line := b.lines[i]
-			if len(line) == 0 {
-				b.errs[i] = errors.New("is empty")
-				return
-			}
-			h, err := eventstore.CheckExportLine(line)
-			if err != nil {
-				b.errs[i] = fmt.Errorf("is not a valid export line: %w", err)
-				return
-			}
-			b.seqs[i] = h.Seq
-			b.leaves[i] = tlog.RecordHash(line)
-		})
 		for i := range b.lines {
 			lineNo, seq := b.firstLine+int64(i), tb.n
 			if b.errs[i] != nil {
@@ -610,26 +629,38 @@ func (m *Main) verifyExport(ctx context.Context, file string, cps *checkpointSet
 // readExportBatches splits the file at '\n' into batches of verifyBatch
 // lines (the last line may lack its '\n') and sends them on out.
 func readExportBatches(ctx context.Context, f io.Reader, file string, out chan<- *exportBatch) {
-	r := bufio.NewReaderSize(f, 1<<20)
+	// Each batch owns one chunk of the file and its lines are slices of it:
+	// no copy or allocation per line. A line cut by the chunk's end moves
+	// to the next chunk.
+	const chunkSize = 4 << 20
 	lineNo := int64(1)
+	var carry []byte
 	for {
+		buf := make([]byte, len(carry), max(chunkSize, 2*len(carry)))
+		copy(buf, carry)
+		n, err := io.ReadFull(f, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		eof := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 		b := &exportBatch{firstLine: lineNo, lines: make([][]byte, 0, verifyBatch)}
-		var eof bool
-		for len(b.lines) < verifyBatch {
-			line, err := r.ReadBytes('\n')
-			if err != nil && !errors.Is(err, io.EOF) {
-				b.err = fmt.Errorf("read %s: %w", file, err)
-				break
+		if err != nil && !eof {
+			b.err = fmt.Errorf("read %s: %w", file, err)
+		} else {
+			rest := buf
+			for {
+				i := bytes.IndexByte(rest, '\n')
+				if i < 0 {
+					break
+				}
+				b.lines = append(b.lines, rest[:i:i])
+				rest = rest[i+1:]
 			}
-			eof = err != nil
-			if eof && len(line) == 0 {
-				break
+			carry = rest
+			if eof && len(carry) > 0 {
+				// The last line may lack its '\n'.
+				b.lines = append(b.lines, carry)
+				carry = nil
 			}
-			b.lines = append(b.lines, bytes.TrimSuffix(line, []byte{'\n'}))
-			lineNo++
-			if eof {
-				break
-			}
+			lineNo += int64(len(b.lines))
 		}
 		if len(b.lines) > 0 || b.err != nil {
 			select {
