@@ -63,6 +63,8 @@ type Config struct {
 type VerifyConfig struct {
 	// Export is an export file to verify instead of the store in --data.
 	Export string
+	// Integrity adds SQLite's PRAGMA quick_check to verify --data.
+	Integrity bool
 	// Receipt is a receipt file (from /api/v1/events/{seq}/receipt) to
 	// check offline against Key.
 	Receipt string

@@ -402,3 +402,44 @@ func TestThirdPartyVerification(t *testing.T) {
 		t.Fatal("a changed byte left the root unchanged")
 	}
 }
+
+// TestCorruptedPage damages ledger.db below SQLite's level, as a failing
+// disk would: bytes of a page holding event text, then a b-tree page
+// header. verify (and serve's start-up check) must say the ledger is bad,
+// never that it verifies.
+func TestCorruptedPage(t *testing.T) {
+	corrupt := func(t *testing.T, dir string, at func(b []byte) int) {
+		t.Helper()
+		path := filepath.Join(dir, sqlite.FileName)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := at(b)
+		if i < 0 {
+			t.Fatal("nothing to corrupt")
+		}
+		for k := i; k < i+8 && k < len(b); k++ {
+			b[k] ^= 0x5a
+		}
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("EventText", func(t *testing.T) {
+		dir, _, _ := newVerifyLedger(t)
+		corrupt(t, dir, func(b []byte) int { return bytes.LastIndex(b, []byte("Trà Vinh")) })
+		mustVerifyFail(t, nil, "verify", "--data", dir)
+	})
+	t.Run("BTreePageHeader", func(t *testing.T) {
+		dir, _, _ := newVerifyLedger(t)
+		// Page 2 holds a table or index the event scan does not read:
+		// only SQLite's page check (--integrity) sees it.
+		corrupt(t, dir, func(b []byte) int { return 4096 + 0 })
+		code, out, errs := execMain(t.Context(), "verify", "--data", dir, "--integrity")
+		if code == 0 || strings.Contains(out, "hợp lệ:") {
+			t.Fatalf("verify passed a ledger with a damaged page:\n%s\n%s", out, errs)
+		}
+		t.Logf("verify on a damaged b-tree page: exit %d: %s", code, errs)
+	})
+}

@@ -107,7 +107,7 @@ func (m *Main) runServe(ctx context.Context) error {
 			go func() {
 				defer m.background.Done()
 				cps := &checkpointSet{}
-				if err := m.verifyData(bg, m.Config.Store.Dir, cps, io.Discard); err != nil {
+				if err := m.verifyData(bg, m.Config.Store.Dir, cps, io.Discard, true); err != nil {
 					if bg.Err() == nil {
 						m.refuse(srv, fmt.Errorf("start-up check (full): %w", err))
 					}

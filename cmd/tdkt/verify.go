@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -93,7 +94,7 @@ func (m *Main) runVerify(ctx context.Context) error {
 		_, err = m.verifyExport(ctx, m.Config.Verify.Export, cps, m.Stdout)
 		return err
 	}
-	return m.verifyData(ctx, m.Config.Store.Dir, cps, m.Stdout)
+	return m.verifyData(ctx, m.Config.Store.Dir, cps, m.Stdout, m.Config.Verify.Integrity)
 }
 
 // treeBuilder recomputes the ledger's stored hashes (tlog layout) leaf by
@@ -212,7 +213,7 @@ func (p *progress) done() {
 // batch's lines are parsed and leaf-hashed in parallel; the tree is then
 // advanced and compared in seq order, so the first bad seq is the one
 // reported.
-func (m *Main) verifyData(ctx context.Context, dir string, cps *checkpointSet, out io.Writer) error {
+func (m *Main) verifyData(ctx context.Context, dir string, cps *checkpointSet, out io.Writer, integrity bool) error {
 	path := filepath.Join(dir, sqlite.FileName)
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -249,6 +250,33 @@ func (m *Main) verifyData(ctx context.Context, dir string, cps *checkpointSet, o
 	if version >= 3 {
 		if err := m.addStoredCheckpoints(ctx, conn, dir, cps); err != nil {
 			return err
+		}
+	}
+	if integrity {
+		// SQLite's own page-level check: b-tree structure, indexes, free
+		// pages — what the scan below does not read.
+		rows, err := conn.QueryContext(ctx, "PRAGMA quick_check")
+		if err != nil {
+			return verifyFail("SQLite quick_check: %v", err)
+		}
+		var problems []string
+		for rows.Next() {
+			var r string
+			if err := rows.Scan(&r); err != nil {
+				rows.Close()
+				return verifyFail("SQLite quick_check: %v", err)
+			}
+			if r != "ok" {
+				problems = append(problems, r)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return verifyFail("SQLite quick_check: %v", err)
+		}
+		if len(problems) > 0 {
+			return verifyFail("SQLite quick_check finds the file damaged: %s", strings.Join(problems[:min(5, len(problems))], "; "))
 		}
 	}
 	var maxSeq sql.NullInt64

@@ -111,7 +111,7 @@ func (s *Store) Refuse(cause error) {
 	if cause == nil {
 		return
 	}
-	s.fault.CompareAndSwap(nil, &faultErr{cause})
+	s.fault.Store(&faultErr{cause: cause})
 }
 
 // QuickCheckTail is how many of the newest events QuickCheck recomputes.

@@ -63,6 +63,11 @@ type Options struct {
 	// CheckpointInterval is how often the background checkpointer copies
 	// the WAL into the database file; 0 means one second.
 	CheckpointInterval time.Duration
+	// RecoverInterval is how often, after a storage fault (disk full, a
+	// write or fsync error), the writer checks whether the disk takes
+	// writes again and, if so, reopens its connection from the file and
+	// accepts appends again; 0 means 5 seconds, negative never.
+	RecoverInterval time.Duration
 }
 
 // Store is the embedded ledger: one SQLite file, <dir>/ledger.db, in WAL
@@ -122,6 +127,9 @@ func Open(dir string, opts *Options) (*Store, error) {
 	if o.CheckpointInterval <= 0 {
 		o.CheckpointInterval = time.Second
 	}
+	if o.RecoverInterval == 0 {
+		o.RecoverInterval = 5 * time.Second
+	}
 	s := &Store{
 		dir:     dir,
 		path:    filepath.Join(dir, FileName),
@@ -176,19 +184,10 @@ func (s *Store) open() error {
 		_, _ = sqlitedrv.Fdatasync(!s.opts.FullFsync)
 		// The writer: one connection, WAL, full fsync on every commit, no
 		// automatic checkpoints inside commits (the checkpointer does them).
-		s.wdb, err = sql.Open("sqlite", s.dsn(
-			"_txlock=immediate",
-			"_pragma=journal_mode(WAL)",
-			"_pragma=synchronous(FULL)",
-			"_pragma=wal_autocheckpoint(0)",
-			"_pragma=cache_size(-32768)",
-		))
+		s.wdb, err = s.openWriterDB()
 		if err != nil {
 			return err
 		}
-		s.wdb.SetMaxOpenConns(1)
-		s.wdb.SetMaxIdleConns(1)
-		s.wdb.SetConnMaxLifetime(0)
 		if err := migrate(ctx, s.wdb, s.now()); err != nil {
 			return err
 		}
@@ -242,6 +241,26 @@ func (s *Store) open() error {
 	return nil
 }
 
+// openWriterDB opens the writer's one connection: WAL, full fsync on every
+// commit, no automatic checkpoints inside commits (the checkpointer does
+// them).
+func (s *Store) openWriterDB() (*sql.DB, error) {
+	db, err := sql.Open("sqlite", s.dsn(
+		"_txlock=immediate",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=synchronous(FULL)",
+		"_pragma=wal_autocheckpoint(0)",
+		"_pragma=cache_size(-32768)",
+	))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	return db, nil
+}
+
 func (s *Store) dsn(params ...string) string {
 	q := "_pragma=busy_timeout(10000)"
 	for _, p := range params {
@@ -268,7 +287,13 @@ func (s *Store) loadHead(ctx context.Context, db *sql.DB) (uint64, time.Time, er
 	return uint64(seq.Int64) + 1, ev.RecordedAt, nil
 }
 
-type faultErr struct{ cause error }
+// faultErr is why the store refuses writes. recoverable faults (storage
+// errors) are retried by the writer every RecoverInterval; a refusal
+// (Refuse: the start-up check failed) lasts until the store is reopened.
+type faultErr struct {
+	cause       error
+	recoverable bool
+}
 
 // Fault returns nil while the store accepts writes, and after a storage
 // fault an error wrapping eventstore.ErrReadOnly and the cause. Readiness

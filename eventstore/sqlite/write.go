@@ -103,12 +103,22 @@ func (s *Store) Append(ctx context.Context, stream string, expected eventstore.E
 // and commits them in one transaction with one fsync (group commit).
 func (s *Store) writer() {
 	defer s.done.Done()
+	var retry <-chan time.Time
 	for {
+		if f := s.fault.Load(); f != nil && f.recoverable && retry == nil && s.opts.RecoverInterval > 0 {
+			retry = time.After(s.opts.RecoverInterval)
+		}
 		var first *appendReq
 		select {
 		case first = <-s.reqs:
 		case <-s.closing:
 			return
+		case <-retry:
+			retry = nil
+			if err := s.recover(); err != nil {
+				s.log.Warn("the ledger still cannot be written; will try again", "err", err, "in", s.opts.RecoverInterval)
+			}
+			continue
 		}
 		if first.run != nil {
 			first.run()
@@ -158,9 +168,9 @@ func (s *Store) commitBatch(batch []*appendReq) {
 		// of the batch and after gets ErrReadOnly with the cause; after a
 		// restart, a retry with the same ids tells what happened.
 		s.log.Error("append batch failed; the store is read-only until restarted", "err", err, "appends", len(batch))
-		s.fault.CompareAndSwap(nil, &faultErr{err})
+		s.fault.CompareAndSwap(nil, &faultErr{cause: err, recoverable: true})
 		for _, r := range batch {
-			r.reply <- appendResp{err: fmt.Errorf("append %s: outcome unknown, retry with the same ids after a restart: %w", r.stream, s.Fault())}
+			r.reply <- appendResp{err: fmt.Errorf("append %s: outcome unknown (retry with the same ids once the ledger accepts writes again: it tells whether they were recorded): %w", r.stream, s.Fault())}
 		}
 		return
 	}
