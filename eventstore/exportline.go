@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -235,11 +234,11 @@ func (e *LineError) Is(target error) bool { return target == ErrMalformedLine }
 // event must be one Append would accept (ValidateEvent). The
 // returned event's Data aliases line.
 func ParseExportLine(line []byte) (RecordedEvent, error) {
-	ev, err := parseLine(line)
+	ev, canonical, err := parseLineInto(line, false)
 	if err != nil {
 		return RecordedEvent{}, err
 	}
-	if err := checkParsedLine(line, &ev); err != nil {
+	if err := checkParsedLine(&ev, canonical); err != nil {
 		return RecordedEvent{}, err
 	}
 	return ev, nil
@@ -259,30 +258,23 @@ type LineHeader struct {
 // instead of the whole event; the event it parses borrows line's memory
 // and never leaves it.
 func CheckExportLine(line []byte) (LineHeader, error) {
-	ev, err := parseLineInto(line, true)
+	ev, canonical, err := parseLineInto(line, true)
 	if err != nil {
 		return LineHeader{}, err
 	}
-	if err := checkParsedLine(line, &ev); err != nil {
+	if err := checkParsedLine(&ev, canonical); err != nil {
 		return LineHeader{}, err
 	}
 	return LineHeader{Seq: ev.Seq, ID: ev.ID, Stream: strings.Clone(ev.Stream), Revision: ev.Revision}, nil
 }
 
-// checkParsedLine checks that line is the canonical export line of ev, and
-// ev a valid event.
-func checkParsedLine(line []byte, ev *RecordedEvent) error {
-	// ev.Data is line's own bytes (from `"data":` to the last '}'), so
-	// only what precedes it needs re-encoding and comparing.
-	bp := lineBufs.Get().(*[]byte)
-	head := *ev
-	head.Data = nil
-	canon := AppendExportLine((*bp)[:0], &head)
-	canon = canon[:len(canon)-1] // the closing '}' after data
-	same := len(line) == len(canon)+len(ev.Data)+1 && bytes.Equal(canon, line[:len(canon)])
-	*bp = canon
-	lineBufs.Put(bp)
-	if !same {
+// checkParsedLine checks that ev, parsed from line, is a valid event whose
+// canonical export line is line: the parser has checked the form of every
+// field as it went (canonical), so nothing is re-encoded.
+// TestCanonicalParseAgrees and FuzzCanonicalParse check that this accepts
+// exactly the lines that AppendExportLine would write.
+func checkParsedLine(ev *RecordedEvent, canonical bool) error {
+	if !canonical {
 		return &LineError{Offset: 0, Reason: "not in canonical form (key order, escaping, number or time format)"}
 	}
 	if err := ValidateStreamName(ev.Stream); err != nil {
@@ -297,8 +289,6 @@ func checkParsedLine(line []byte, ev *RecordedEvent) error {
 // ParseTrustedExportLine decodes an export line this store wrote, without
 // the canonical-form re-encoding check. It still fails on anything it
 // cannot parse. The returned event's Data aliases line.
-// lineBufs recycles ParseExportLine's re-encoding buffers.
-var lineBufs = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 func ParseTrustedExportLine(line []byte) (RecordedEvent, error) { return parseLine(line) }
 
@@ -309,6 +299,10 @@ type lineParser struct {
 	// borrow makes str return strings that share b's memory instead of
 	// copies: only for CheckExportLine, whose event never leaves it.
 	borrow bool
+	// noncanon is set when something parsed is valid but not written the
+	// way AppendExportLine writes it (a leading zero, an escape it would
+	// not use, an empty string where it writes null…).
+	noncanon bool
 }
 
 func (p *lineParser) fail(reason string) {
@@ -350,6 +344,9 @@ func (p *lineParser) uint() uint64 {
 		p.i = start
 		p.fail("expected an unsigned integer")
 	}
+	if p.i-start > 1 && p.b[start] == '0' {
+		p.noncanon = true // a leading zero
+	}
 	return n
 }
 
@@ -367,6 +364,9 @@ func (p *lineParser) int() int {
 		p.fail("integer out of range")
 	}
 	if neg {
+		if n == 0 {
+			p.noncanon = true // -0
+		}
 		return -int(n)
 	}
 	return int(n)
@@ -421,6 +421,10 @@ func (p *lineParser) strSlow(start int) string {
 			if !utf8.Valid(out) {
 				p.fail("string is not valid UTF-8")
 				return ""
+			}
+			// Escapes are canonical only as appendString writes them.
+			if raw := p.b[start-1 : p.i]; !bytes.Equal(appendString(nil, string(out)), raw) {
+				p.noncanon = true
 			}
 			return string(out)
 		case c < 0x20:
@@ -481,7 +485,11 @@ func (p *lineParser) optStr() string {
 	if p.isNull() {
 		return ""
 	}
-	return p.str()
+	v := p.str()
+	if v == "" {
+		p.noncanon = true // an absent text is written null
+	}
+	return v
 }
 
 func (p *lineParser) uuid() uuid.UUID {
@@ -494,6 +502,12 @@ func (p *lineParser) uuid() uuid.UUID {
 		p.fail("bad UUID")
 		return uuid.Nil
 	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'F' {
+			p.noncanon = true // UUIDs are written in lower case
+			break
+		}
+	}
 	return id
 }
 
@@ -501,13 +515,21 @@ func (p *lineParser) optUUID() uuid.UUID {
 	if p.isNull() {
 		return uuid.Nil
 	}
-	return p.uuid()
+	id := p.uuid()
+	if id == uuid.Nil && p.err == nil {
+		p.noncanon = true // the nil UUID is written null
+	}
+	return id
 }
 
-func parseLine(line []byte) (RecordedEvent, error) { return parseLineInto(line, false) }
+func parseLine(line []byte) (RecordedEvent, error) {
+	e, _, err := parseLineInto(line, false)
+	return e, err
+}
 
-func parseLineInto(line []byte, borrow bool) (RecordedEvent, error) {
-	var e RecordedEvent
+// parseLineInto parses line; canonical reports whether every field is
+// written as AppendExportLine writes it.
+func parseLineInto(line []byte, borrow bool) (e RecordedEvent, canonical bool, err error) {
 	p := &lineParser{b: line, borrow: borrow}
 	p.lit(`{"seq":`)
 	e.Seq = p.uint()
@@ -527,6 +549,9 @@ func parseLineInto(line []byte, borrow bool) (RecordedEvent, error) {
 		if err != nil {
 			p.fail("bad recordedAt")
 		}
+		if len(ts) != len(RecordedAtLayout) || ts[10] != 'T' || ts[19] != '.' || ts[29] != 'Z' {
+			p.noncanon = true // not RecordedAtLayout
+		}
 		e.RecordedAt = t.UTC()
 	}
 	p.lit(`,"effective":`)
@@ -536,8 +561,14 @@ func parseLineInto(line []byte, borrow bool) (RecordedEvent, error) {
 		p.lit(`,"year":`)
 		if !p.isNull() {
 			e.Effective.Year = p.int()
+			if e.Effective.Year == 0 {
+				p.noncanon = true // year 0 is written null
+			}
 		}
 		p.lit(`}`)
+		if e.Effective.IsZero() {
+			p.noncanon = true // an empty effective is written null
+		}
 	}
 	p.lit(`,"actor":`)
 	if !p.isNull() {
@@ -569,12 +600,12 @@ func parseLineInto(line []byte, borrow bool) (RecordedEvent, error) {
 	e.Causation = p.optUUID()
 	p.lit(`,"data":`)
 	if p.err != nil {
-		return RecordedEvent{}, p.err
+		return RecordedEvent{}, false, p.err
 	}
 	if len(line) < p.i+2 || line[len(line)-1] != '}' {
 		p.fail("expected data and a closing brace")
-		return RecordedEvent{}, p.err
+		return RecordedEvent{}, false, p.err
 	}
 	e.Data = line[p.i : len(line)-1]
-	return e, nil
+	return e, !p.noncanon, nil
 }
