@@ -1,23 +1,58 @@
 // Package projections builds tdkt's read models from the ledger's global
-// event feed: current standings, the sector's cluster reorganization report,
-// councils, clusters, registrations, the awards register, eligibility and
-// each record's audit trail — at any point in history (asOf a seq or a
-// time).
+// event feed — standings, the sector's cluster reorganization report
+// (báo cáo phương án tổ chức lại cụm, khối thi đua), units with their
+// lineage, clusters, the awards register, dossier deadlines and each
+// record's audit trail — at any point in history.
 //
-// # Guarantees (to be kept by what arrives here)
+// # Runner
 //
-//   - Read side only: a projection reads events (eventstore's ReadAll and
-//     Subscribe) and writes only its own read model and checkpoint. It never
-//     calls the write side, the api package or command code.
-//   - Idempotent replays: a projection's checkpoint is saved in the same
-//     transaction as its read-model write; a rebuild drops the read model
-//     and replays from seq 0.
-//   - Strict decoding: an unknown event wire name is an error; each
-//     projection decides whether that is fatal.
+// A projection is a name, a handler (a Model folding events) and a
+// checkpoint (Projection, Runner.Register). The Runner reads the feed (Feed:
+// ReadAll, Subscribe, Head — satisfied by eventstore.Store) from the lowest
+// checkpoint, decodes each event once with domain.Decode and hands it to
+// every projection whose checkpoint is that seq. Run follows the feed until
+// its context ends; RunToEnd catches up to the head and returns; either
+// refuses with ErrAlreadyRunning while the runner runs. Rebuild folds a
+// projection again from seq 0 (beside the live model when running) and
+// swaps it in. Status and Lag report each projection's checkpoint and
+// head - checkpoint.
 //
-// # Not yet here
+// # Guarantees
 //
-// Nothing is implemented yet: the read models and their runner (Run,
-// RunToEnd, checkpoints, rebuild, as-of) arrive with the projections issue
-// (issue 5), after the event catalog in domain (issue 3).
+//   - Read side only: projections read events and write only their own
+//     state and checkpoint. Nothing here calls the write side, api or
+//     command code.
+//   - State and checkpoint are saved together in one StateStore.Save
+//     (FileStateStore: temp file, fsync, rename, fsync of the directory), so
+//     a restart resumes from the last save and replays only what follows;
+//     the handler never sees an event twice for one saved state.
+//   - Failure isolation: a projection whose handler fails (or panics) stops
+//     with a *ProjectionError naming the seq, the event id and the type; the
+//     others keep folding and serving. RunToEnd returns the joined errors;
+//     Run reports them through Status and Err.
+//   - Unknown event types (domain.UnknownEventError) are fatal for Strict
+//     projections and skipped by Skip ones; the audit trail reads envelopes
+//     only and keeps every event.
+//   - Transaction time and valid time stay apart. Every query takes an AsOf:
+//     Latest (the projection's checkpoint), AtSeq(n) (events 0…n) or
+//     AtTime(t) (the longest prefix of the ledger recorded at or before t,
+//     through a compact seq→recordedAt index kept and persisted by the
+//     runner). Answers as of an earlier point fold a fresh model from the
+//     feed (cached per projection); the latest answer reads the live model
+//     in O(1). Valid time is the envelope's effective date: memberships,
+//     names and reorganisation dates follow it, whatever the order in which
+//     facts were recorded. "2024 as we know it now" is Latest; "what we
+//     believed about 2024 on 15/01/2025" is AtTime(15/01/2025).
+//
+// # Caveats
+//
+//   - Latest answers are as fresh as the projection's checkpoint; read Lag.
+//   - As-of answers older than the checkpoint replay from seq 0: their
+//     cost grows with the ledger (no intermediate snapshots yet).
+//   - A cluster membership of a unit that is merged, split or dissolved
+//     ends on that date; roots (units with no parent) are never flagged as
+//     being in no cluster.
+//   - Standings list units with at least one score; the stage used is the
+//     latest non-superseded score of the final stage present (standing
+//     office, then cluster, then self).
 package projections

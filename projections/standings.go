@@ -1,0 +1,396 @@
+package projections
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/tdkt/tdkt/domain"
+	"github.com/tdkt/tdkt/eventstore"
+)
+
+// StandingsName is the name of the standings projection.
+const StandingsName = "standings"
+
+type scoreRec struct {
+	ID         string             `json:"id"`
+	Scorecard  string             `json:"scorecard"`
+	Unit       string             `json:"unit"`
+	Cluster    string             `json:"cluster"`
+	Year       int                `json:"year"`
+	Scheme     string             `json:"scheme"`
+	Stage      string             `json:"stage"`
+	Items      []domain.ItemScore `json:"items"`
+	Total      int64              `json:"total"`
+	Supersedes string             `json:"supersedes,omitempty"`
+	Superseded bool               `json:"superseded,omitempty"`
+	Reason     string             `json:"reason,omitempty"`
+	CorrectBy  string             `json:"correctBy,omitempty"`
+	Recorded   Recorded           `json:"recorded"`
+}
+
+type regRec struct {
+	Subject   domain.Subject `json:"subject"`
+	Year      int            `json:"year"`
+	Targets   []string       `json:"targets"`
+	Withdrawn bool           `json:"withdrawn,omitempty"`
+}
+
+type awardRec struct {
+	Subject domain.Subject `json:"subject"`
+	Kind    string         `json:"kind"`
+	Year    int            `json:"year"`
+	Revoked bool           `json:"revoked,omitempty"`
+}
+
+type acclaimRec struct {
+	Cluster  string   `json:"cluster"`
+	Year     int      `json:"year"`
+	Leader   string   `json:"leader"`
+	Minutes  string   `json:"minutes,omitempty"`
+	Titles   []string `json:"titles,omitempty"`
+	Recorded Recorded `json:"recorded"`
+}
+
+type standingsModel struct {
+	N            names                 `json:"names"`
+	Kinds        map[string]string     `json:"kinds"`
+	Numbers      map[string]int        `json:"numbers"`
+	SchemeTitles map[string]string     `json:"schemeTitles"` // scheme@version/code → title
+	Scores       map[string]*scoreRec  `json:"scores"`
+	Regs         map[string]*regRec    `json:"regs"`
+	Awards       map[string]*awardRec  `json:"awards"`
+	Acclaimed    map[string]acclaimRec `json:"acclaimed"` // cluster/year
+	Flags        map[string]string     `json:"flags"`     // unit/year → proposal id
+}
+
+func newStandingsModel() Model {
+	return &standingsModel{N: newNames(), Kinds: map[string]string{}, Numbers: map[string]int{}, SchemeTitles: map[string]string{},
+		Scores: map[string]*scoreRec{}, Regs: map[string]*regRec{}, Awards: map[string]*awardRec{},
+		Acclaimed: map[string]acclaimRec{}, Flags: map[string]string{}}
+}
+
+// StandingsProjection returns the definition of the standings projection.
+func StandingsProjection() Projection {
+	return Projection{Name: StandingsName, New: newStandingsModel, Unknown: Skip, Types: withTypes(
+		domain.EventScoringSchemePublished, domain.EventScoreRecorded, domain.EventScoreCorrected,
+		domain.EventEmulationRegistrationSubmitted, domain.EventEmulationRegistrationAmended, domain.EventEmulationRegistrationWithdrawn,
+		domain.EventAwardDecided, domain.EventAwardRevoked, domain.EventClusterLeaderAcclaimed, domain.EventAwardProposed,
+	)}
+}
+
+func ykey(id string, year int) string { return fmt.Sprintf("%s/%d", id, year) }
+
+func (m *standingsModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error {
+	m.N.apply(rec, ev)
+	switch e := ev.(type) {
+	case domain.ClusterFormed:
+		m.Kinds[e.ClusterID], m.Numbers[e.ClusterID] = e.Kind.String(), e.Number
+	case domain.ClusterRenamed:
+		if e.NewNumber > 0 {
+			m.Numbers[e.ClusterID] = e.NewNumber
+		}
+	case domain.ScoringSchemePublished:
+		for _, it := range e.Items {
+			m.SchemeTitles[fmt.Sprintf("%s@%d/%s", e.SchemeID, e.Version, it.Code)] = it.Title
+		}
+	case domain.ScoreRecorded:
+		m.Scores[e.ScoreID] = &scoreRec{ID: e.ScoreID, Scorecard: e.ScorecardID, Unit: e.SubjectUnitID, Cluster: e.ClusterID,
+			Year: e.Year, Scheme: fmt.Sprintf("%s@%d", e.SchemeID, e.SchemeVersion), Stage: e.Stage.String(),
+			Items: e.Items, Total: int64(e.Total), Recorded: recorded(rec)}
+	case domain.ScoreCorrected:
+		old := m.Scores[e.SupersedesScoreID]
+		if old == nil {
+			return fmt.Errorf("score %s corrects unknown score %s", e.ScoreID, e.SupersedesScoreID)
+		}
+		old.Superseded = true
+		items := slices.Clone(old.Items)
+		for _, c := range e.Items {
+			i := slices.IndexFunc(items, func(it domain.ItemScore) bool { return it.Code == c.Code })
+			if i < 0 {
+				items = append(items, c)
+			} else {
+				items[i] = c
+			}
+		}
+		n := *old
+		n.ID, n.Items, n.Total, n.Supersedes, n.Superseded = e.ScoreID, items, int64(e.Total), old.ID, false
+		n.Reason, n.CorrectBy, n.Recorded = e.Reason, e.CorrectedByUnitID, recorded(rec)
+		m.Scores[e.ScoreID] = &n
+	case domain.EmulationRegistrationSubmitted:
+		m.Regs[e.RegistrationID] = &regRec{Subject: e.Subject, Year: e.Year, Targets: codes(e.Targets)}
+	case domain.EmulationRegistrationAmended:
+		if r := m.Regs[e.RegistrationID]; r != nil {
+			r.Targets = codes(e.Targets)
+		}
+	case domain.EmulationRegistrationWithdrawn:
+		if r := m.Regs[e.RegistrationID]; r != nil {
+			r.Withdrawn = true
+		}
+	case domain.AwardDecided:
+		for _, a := range e.Awards {
+			m.Awards[a.AwardID] = &awardRec{Subject: a.Subject, Kind: a.AwardKind.String(), Year: a.Year}
+		}
+	case domain.AwardRevoked:
+		for _, id := range e.AwardIDs {
+			if a := m.Awards[id]; a != nil {
+				a.Revoked = true
+			}
+		}
+	case domain.ClusterLeaderAcclaimed:
+		m.Acclaimed[ykey(e.ClusterID, e.Year)] = acclaimRec{Cluster: e.ClusterID, Year: e.Year, Leader: e.LeadingUnitID, Minutes: e.MinutesRef, Titles: codes(e.ProposedTitles), Recorded: recorded(rec)}
+	case domain.AwardProposed:
+		if e.AwardKind == domain.TitleSectorEmulationFlag && e.Subject.Kind == domain.SubjectUnit {
+			m.Flags[ykey(e.Subject.ID, e.Year)] = e.ProposalID
+		}
+	}
+	return nil
+}
+
+func codes(ks []domain.AwardKind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = k.String()
+	}
+	return out
+}
+
+func parseKinds(cs []string) []domain.AwardKind {
+	out := make([]domain.AwardKind, 0, len(cs))
+	for _, c := range cs {
+		if k, err := domain.ParseAwardKind(c); err == nil {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// UnitStanding is one unit's line in a cluster's standings.
+type UnitStanding struct {
+	Rank        int            `json:"rank"`
+	Unit        UnitRef        `json:"unit"`
+	Total       int64          `json:"total"`
+	Stage       string         `json:"stage"`
+	StageLabel  string         `json:"stageLabel"`
+	ScoreID     string         `json:"scoreId"`
+	Items       []ItemLine     `json:"items"`
+	Corrections []Correction   `json:"corrections"`
+	Registered  []AwardKindRef `json:"registered"`
+	Achieved    []AwardKindRef `json:"achieved"`
+	// TargetsMet is true when every registered title was achieved.
+	TargetsMet   bool     `json:"targetsMet"`
+	FlagProposed bool     `json:"flagProposed"`
+	Recorded     Recorded `json:"recorded"`
+}
+
+// ItemLine is one criterion's points.
+type ItemLine struct {
+	Code   string `json:"code"`
+	Title  string `json:"title,omitempty"`
+	Points int64  `json:"points"`
+}
+
+// Correction is a ScoreCorrected applied to a unit's score.
+type Correction struct {
+	ScoreID     string   `json:"scoreId"`
+	Supersedes  string   `json:"supersedes"`
+	OldTotal    int64    `json:"oldTotal"`
+	NewTotal    int64    `json:"newTotal"`
+	Reason      string   `json:"reason"`
+	CorrectedBy UnitRef  `json:"correctedBy"`
+	Recorded    Recorded `json:"recorded"`
+}
+
+// ClusterStandings is the standings of one cluster or block for a year.
+type ClusterStandings struct {
+	Cluster      ClusterRef     `json:"cluster"`
+	Year         int            `json:"year"`
+	Units        []UnitStanding `json:"units"`
+	Leader       *UnitRef       `json:"leader,omitempty"`
+	LeaderTitles []AwardKindRef `json:"leaderTitles,omitempty"`
+	FlagProposed bool           `json:"flagProposed"`
+	AsOfSeq      uint64         `json:"asOfSeq"`
+}
+
+// SectorStandings is every cluster's standings for a year.
+type SectorStandings struct {
+	Year     int                `json:"year"`
+	Clusters []ClusterStandings `json:"clusters"`
+	AsOfSeq  uint64             `json:"asOfSeq"`
+}
+
+// TieBreak orders two units with a rank decided; it returns < 0 if a ranks
+// before b.
+type TieBreak func(a, b UnitStanding) int
+
+// DefaultTieBreak ranks by higher total, then Vietnamese name order, then
+// unit id.
+func DefaultTieBreak(a, b UnitStanding) int {
+	if a.Total != b.Total {
+		if a.Total > b.Total {
+			return -1
+		}
+		return 1
+	}
+	if c := domain.CompareNames(a.Unit.Name, b.Unit.Name); c != 0 {
+		return c
+	}
+	switch {
+	case a.Unit.ID < b.Unit.ID:
+		return -1
+	case a.Unit.ID > b.Unit.ID:
+		return 1
+	}
+	return 0
+}
+
+// StandingsOptions configures standings queries.
+type StandingsOptions struct {
+	// TieBreak orders units; nil means DefaultTieBreak.
+	TieBreak TieBreak
+}
+
+// Standings answers standings queries.
+type Standings struct {
+	r    *Runner
+	tie  TieBreak
+	name string
+}
+
+// NewStandings returns the standings queries over r. opts may be nil.
+func NewStandings(r *Runner, opts *StandingsOptions) *Standings {
+	s := &Standings{r: r, tie: DefaultTieBreak, name: StandingsName}
+	if opts != nil && opts.TieBreak != nil {
+		s.tie = opts.TieBreak
+	}
+	return s
+}
+
+var stageRank = map[string]int{domain.StageSelf.String(): 1, domain.StageCluster.String(): 2, domain.StageStandingOffice.String(): 3}
+
+// Cluster returns the standings of one cluster or block for year. A cluster
+// with no scores yet has no units.
+func (s *Standings) Cluster(ctx context.Context, asOf AsOf, year int, clusterID string) (ClusterStandings, error) {
+	var out ClusterStandings
+	err := s.r.view(ctx, s.name, asOf, func(mm Model, upTo uint64) error {
+		out = mm.(*standingsModel).cluster(year, clusterID, s.tie)
+		out.AsOfSeq = upTo
+		return nil
+	})
+	return out, err
+}
+
+// Sector returns the standings of every cluster and block with scores or
+// an acclaimed leader for year, clusters first, by number then name.
+func (s *Standings) Sector(ctx context.Context, asOf AsOf, year int) (SectorStandings, error) {
+	out := SectorStandings{Year: year, Clusters: []ClusterStandings{}}
+	err := s.r.view(ctx, s.name, asOf, func(mm Model, upTo uint64) error {
+		m := mm.(*standingsModel)
+		out.AsOfSeq = upTo
+		ids := map[string]bool{}
+		for _, sc := range m.Scores {
+			if sc.Year == year {
+				ids[sc.Cluster] = true
+			}
+		}
+		for _, a := range m.Acclaimed {
+			if a.Year == year {
+				ids[a.Cluster] = true
+			}
+		}
+		for id := range ids {
+			cs := m.cluster(year, id, s.tie)
+			cs.AsOfSeq = upTo
+			out.Clusters = append(out.Clusters, cs)
+		}
+		slices.SortFunc(out.Clusters, func(a, b ClusterStandings) int {
+			ka, kb := m.Kinds[a.Cluster.ID], m.Kinds[b.Cluster.ID]
+			if ka != kb {
+				if ka == domain.ClusterKindCluster.String() {
+					return -1
+				}
+				return 1
+			}
+			if na, nb := m.Numbers[a.Cluster.ID], m.Numbers[b.Cluster.ID]; na != nb {
+				return na - nb
+			}
+			return domain.CompareNames(a.Cluster.Name, b.Cluster.Name)
+		})
+		return nil
+	})
+	return out, err
+}
+
+func (m *standingsModel) cluster(year int, clusterID string, tie TieBreak) ClusterStandings {
+	k, _ := domain.ParseClusterKind(m.Kinds[clusterID])
+	out := ClusterStandings{Cluster: ClusterRef{clusterID, m.N.cluster(clusterID, ""), k.Label()}, Year: year, Units: []UnitStanding{}}
+	best := map[string]*scoreRec{}
+	for _, sc := range m.Scores {
+		if sc.Year != year || sc.Cluster != clusterID || sc.Superseded {
+			continue
+		}
+		b := best[sc.Unit]
+		if b == nil || stageRank[sc.Stage] > stageRank[b.Stage] || stageRank[sc.Stage] == stageRank[b.Stage] && sc.Recorded.Seq > b.Recorded.Seq {
+			best[sc.Unit] = sc
+		}
+	}
+	for unit, sc := range best {
+		st, _ := domain.ParseScoreStage(sc.Stage)
+		u := UnitStanding{Unit: UnitRef{unit, m.N.unit(unit, "")}, Total: sc.Total, Stage: sc.Stage, StageLabel: st.Label(),
+			ScoreID: sc.ID, Recorded: sc.Recorded, Corrections: []Correction{}}
+		for _, it := range sc.Items {
+			u.Items = append(u.Items, ItemLine{Code: it.Code, Title: m.SchemeTitles[sc.Scheme+"/"+it.Code], Points: int64(it.Points)})
+		}
+		for c := sc; c != nil && c.Supersedes != ""; c = m.Scores[c.Supersedes] {
+			prev := m.Scores[c.Supersedes]
+			if prev == nil {
+				break
+			}
+			u.Corrections = append(u.Corrections, Correction{ScoreID: c.ID, Supersedes: prev.ID, OldTotal: prev.Total, NewTotal: c.Total,
+				Reason: c.Reason, CorrectedBy: UnitRef{c.CorrectBy, m.N.unit(c.CorrectBy, "")}, Recorded: c.Recorded})
+		}
+		slices.Reverse(u.Corrections)
+		reg := map[string]bool{}
+		for _, r := range m.Regs {
+			if r.Year == year && !r.Withdrawn && r.Subject.Kind == domain.SubjectUnit && r.Subject.ID == unit {
+				for _, t := range r.Targets {
+					reg[t] = true
+				}
+			}
+		}
+		got := map[string]bool{}
+		for _, a := range m.Awards {
+			if a.Year == year && !a.Revoked && a.Subject.Kind == domain.SubjectUnit && a.Subject.ID == unit {
+				got[a.Kind] = true
+			}
+		}
+		u.Registered, u.Achieved = kindRefs(sortedKinds(reg)), kindRefs(sortedKinds(got))
+		u.TargetsMet = true
+		for t := range reg {
+			u.TargetsMet = u.TargetsMet && got[t]
+		}
+		_, u.FlagProposed = m.Flags[ykey(unit, year)]
+		out.FlagProposed = out.FlagProposed || u.FlagProposed
+		out.Units = append(out.Units, u)
+	}
+	slices.SortStableFunc(out.Units, tie)
+	for i := range out.Units {
+		out.Units[i].Rank = i + 1
+	}
+	if a, ok := m.Acclaimed[ykey(clusterID, year)]; ok {
+		out.Leader = &UnitRef{a.Leader, m.N.unit(a.Leader, "")}
+		out.LeaderTitles = kindRefs(parseKinds(a.Titles))
+	}
+	return out
+}
+
+// sortedKinds returns the kinds in set in vocabulary order.
+func sortedKinds(set map[string]bool) []domain.AwardKind {
+	out := []domain.AwardKind{}
+	for _, k := range domain.AwardKinds() {
+		if set[k.String()] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
