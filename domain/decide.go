@@ -348,15 +348,6 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 	return out
 }
 
-func contains[T comparable](xs []T, x T) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
 func unknownCommand(state State, cmd Command) error {
 	return Errorf(EINVALID, "%s: không áp dụng cho luồng %s", cmd.CommandName(), state.Stream())
 }

@@ -255,17 +255,6 @@ func (e *evaluator) award(v view, s Subject, kind AwardKind, year int) (AwardFac
 	return AwardFact{}, false
 }
 
-// nonMeritAward returns an unrevoked ad-hoc or thematic award of kind for
-// year, for R22's explanations.
-func (e *evaluator) nonMeritAward(s Subject, kind AwardKind, year int) (AwardFact, bool) {
-	for _, a := range e.f.Awards {
-		if a.Subject == s && a.Kind == kind && a.Year == year && !a.Revoked && !countsAsMerit(a.Basis) {
-			return a, true
-		}
-	}
-	return AwardFact{}, false
-}
-
 func (e *evaluator) holdsAdvancedWorker(personID string, year int) (AwardFact, bool) {
 	return e.award(view{allBases: true}, Person(personID), TitleAdvancedWorker, year)
 }
