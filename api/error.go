@@ -58,6 +58,10 @@ var storeProblems = []struct {
 	{context.Canceled, problemKind{http.StatusServiceUnavailable, "urn:tdkt:problem:canceled", "Request canceled"}},
 }
 
+// ruleViolationProblem is a command that is well-formed but breaks at
+// least one legal rule of the domain (a *domain.Error with a Rule).
+var ruleViolationProblem = problemKind{http.StatusUnprocessableEntity, "urn:tdkt:problem:rule-violation", "Rule violated (Vi phạm quy định)"}
+
 // Problem kinds the server itself produces.
 var (
 	notFoundProblem         = problemKind{http.StatusNotFound, "urn:tdkt:problem:no-such-route", "Not found"}
@@ -65,8 +69,8 @@ var (
 	notReadyProblem         = problemKind{http.StatusServiceUnavailable, "urn:tdkt:problem:not-ready", "Not ready"}
 )
 
-// problem is the RFC 9457 body. Rule and Citation are extension members,
-// present only when a domain rule failed.
+// problem is the RFC 9457 body. Everything after Instance is an extension
+// member, present only where it applies.
 type problem struct {
 	Type     string `json:"type"`
 	Title    string `json:"title"`
@@ -74,9 +78,36 @@ type problem struct {
 	Detail   string `json:"detail"`
 	Instance string `json:"instance"`
 	// Field names the request field or query parameter at fault, if one is.
-	Field    string `json:"field,omitempty"`
+	Field string `json:"field,omitempty"`
+	// Offset is the byte offset in the request body where malformed JSON
+	// was found.
+	Offset *int64 `json:"offset,omitempty"`
+	// Rule and Citation name the first broken domain rule (e.g. "R11",
+	// "Luật TĐKT 2022, Điều 28 k1").
 	Rule     string `json:"rule,omitempty"`
 	Citation string `json:"citation,omitempty"`
+	// Errors lists every failure when a command failed several checks at
+	// once (errors.Join of *domain.Error): each broken rule with its id and
+	// citation, each bad field.
+	Errors []problemItem `json:"errors,omitempty"`
+	// Role and Permission explain a 403 on a command: the caller's role and
+	// the row of the permission table that refused it.
+	Role       string `json:"role,omitempty"`
+	Permission string `json:"permission,omitempty"`
+	// Stream, ExpectedRevision and CurrentRevision explain a 409 on a
+	// stale expected revision. CurrentRevision is -1 when the stream has
+	// no events.
+	Stream           string `json:"stream,omitempty"`
+	ExpectedRevision string `json:"expectedRevision,omitempty"`
+	CurrentRevision  *int64 `json:"currentRevision,omitempty"`
+}
+
+// problemItem is one failure in a problem's errors member.
+type problemItem struct {
+	Rule     string `json:"rule,omitempty"`
+	Citation string `json:"citation,omitempty"`
+	Detail   string `json:"detail"`
+	Field    string `json:"field,omitempty"`
 }
 
 // Error writes err to w as an RFC 9457 problem. A *domain.Error maps by its
@@ -99,22 +130,105 @@ func ErrorStatusCode(err error) int {
 	return kind.Status
 }
 
+// classify finds err's row of the table. Several *domain.Error values
+// joined (a command that failed several checks) are all listed in the
+// problem's errors member; if any of them names a rule the problem is a
+// 422 rule violation, otherwise the first one's code decides.
 func classify(err error) (problemKind, problem) {
-	var de *domain.Error
-	if errors.As(err, &de) {
-		kind, ok := codeProblems[de.Code]
-		if !ok {
-			// A code outside the vocabulary is a programming error.
-			return codeProblems[domain.EINTERNAL], problem{Detail: "Internal error."}
+	if des := domainErrors(err); len(des) > 0 {
+		first := des[0]
+		for _, de := range des {
+			if _, ok := codeProblems[de.Code]; !ok {
+				// A code outside the vocabulary is a programming error.
+				return codeProblems[domain.EINTERNAL], problem{Detail: "Internal error."}
+			}
 		}
-		return kind, problem{Detail: de.Message, Rule: de.Rule, Citation: de.Citation}
+		kind := codeProblems[first.Code]
+		var ruled *domain.Error
+		for _, de := range des {
+			if de.Rule != "" && (de.Code == domain.EINVALID || de.Code == domain.ECONFLICT) {
+				ruled = de
+				break
+			}
+		}
+		p := problem{Detail: first.Message, Field: fieldOf(first.Message), Rule: first.Rule, Citation: first.Citation}
+		if ruled != nil {
+			kind = ruleViolationProblem
+			p.Rule, p.Citation = ruled.Rule, ruled.Citation
+		}
+		if len(des) > 1 || ruled != nil {
+			for _, de := range des {
+				p.Errors = append(p.Errors, problemItem{Rule: de.Rule, Citation: de.Citation, Detail: de.Message, Field: fieldOf(de.Message)})
+			}
+		}
+		if len(des) > 1 {
+			msgs := make([]string, len(des))
+			for i, de := range des {
+				msgs[i] = de.Message
+			}
+			p.Detail = strings.Join(msgs, "; ")
+		}
+		return kind, p
 	}
 	for _, row := range storeProblems {
 		if errors.Is(err, row.err) {
-			return row.kind, problem{Detail: err.Error()}
+			p := problem{Detail: err.Error()}
+			var ce *eventstore.ConcurrencyError
+			if errors.As(err, &ce) {
+				cur := ce.Actual
+				p.Stream, p.ExpectedRevision, p.CurrentRevision = ce.Stream, ce.Expected.String(), &cur
+			}
+			return row.kind, p
 		}
 	}
 	return codeProblems[domain.EINTERNAL], problem{Detail: domain.ErrorMessage(err)}
+}
+
+// domainErrors returns the *domain.Error values in err's tree, depth
+// first, in order: one for a plain error, several for errors.Join. It
+// stops at the first *domain.Error on each branch, as errors.As would.
+func domainErrors(err error) []*domain.Error {
+	var out []*domain.Error
+	var walk func(error)
+	walk = func(err error) {
+		if err == nil {
+			return
+		}
+		if de, ok := err.(*domain.Error); ok { //nolint:errorlint // walking the tree by hand
+			out = append(out, de)
+			return
+		}
+		switch x := err.(type) { //nolint:errorlint // walking the tree by hand
+		case interface{ Unwrap() []error }:
+			for _, e := range x.Unwrap() {
+				walk(e)
+			}
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// fieldOf returns the field a domain message starts with ("members[0].role:
+// …" gives "members[0].role"), or "". The domain's field errors are written
+// "field: why"; *domain.Error has no Field member of its own.
+func fieldOf(msg string) string {
+	name, _, ok := strings.Cut(msg, ": ")
+	if !ok || name == "" {
+		return ""
+	}
+	for i, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z':
+		case i > 0 && r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '.' || r == '[' || r == ']' || r == '_'):
+		default:
+			return ""
+		}
+	}
+	return name
 }
 
 // writeProblem writes p with its status. instance is the request path: it

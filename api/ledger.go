@@ -57,19 +57,39 @@ var (
 	checkpointFailedKind = problemKind{http.StatusServiceUnavailable, "urn:tdkt:problem:checkpoint-unavailable", "No checkpoint available"}
 )
 
-// registerLedgerRoutes registers the ledger's read routes (DESIGN.md
-// "Interfaces"): export lines, the verifier key, checkpoints, proofs and
-// receipts.
-func (s *Server) registerLedgerRoutes(r *mux.Router) {
-	for path, h := range map[string]http.HandlerFunc{
-		"/api/v1/events":                      s.handleEventsList,
-		"/api/v1/events/{seq:[0-9]+}/receipt": s.handleEventReceipt,
-		"/api/v1/ledger/key":                  s.handleLedgerKey,
-		"/api/v1/ledger/checkpoint":           s.handleLedgerCheckpoint,
-		"/api/v1/ledger/proof/inclusion":      s.handleInclusionProof,
-		"/api/v1/ledger/proof/consistency":    s.handleConsistencyProof,
-	} {
-		r.HandleFunc(path, s.needLedger(h)).Methods(http.MethodGet, http.MethodHead)
+// ledgerRoutes are the ledger's read routes (DESIGN.md "Interfaces"):
+// export lines, the verifier key, checkpoints, proofs and receipts.
+func (s *Server) ledgerRoutes() []route {
+	seqParam := func(name, desc string, required bool) param {
+		return param{Name: name, In: "query", Description: desc, Required: required, Type: "integer"}
+	}
+	return []route{
+		{Name: "listEvents", Methods: getHead, Path: "/api/v1/events", Access: accessLedger, Handler: s.needLedger(s.handleEventsList), Tag: "ledger",
+			Summary: "Export lines from ?from=, at most ?limit= (JSON Lines, the bytes of tdkt export)",
+			Params: []param{seqParam("from", "first seq (default 0)", false),
+				{Name: "limit", In: "query", Description: "at most this many lines (1–10000, default 1000)", Type: "integer"}},
+			Responses: []response{{Status: 200, ContentType: ExportLinesContentType, Text: true}, {Status: 400, Problem: true}}},
+		{Name: "getEventReceipt", Methods: getHead, Path: "/api/v1/events/{seq:[0-9]+}/receipt", Access: accessLedger, Handler: s.needLedger(s.handleEventReceipt), Tag: "ledger",
+			Summary:   "One event's receipt: export line, inclusion proof and signed checkpoint (C2SP tlog-proof)",
+			Responses: []response{{Status: 200, ContentType: NoteContentType, Text: true}, {Status: 404, Problem: true}, {Status: 503, Problem: true}}},
+		{Name: "getLedgerKey", Methods: getHead, Path: "/api/v1/ledger/key", Access: accessLedger, Handler: s.needLedger(s.handleLedgerKey), Tag: "ledger",
+			Summary:   "The C2SP verifier key of the ledger's checkpoints",
+			Responses: []response{{Status: 200, ContentType: NoteContentType, Text: true}, {Status: 503, Problem: true}}},
+		{Name: "getLedgerCheckpoint", Methods: getHead, Path: "/api/v1/ledger/checkpoint", Access: accessLedger, Handler: s.needLedger(s.handleLedgerCheckpoint), Tag: "ledger",
+			Summary:   "The latest signed checkpoint (C2SP signed note)",
+			Responses: []response{{Status: 200, ContentType: NoteContentType, Text: true}, {Status: 503, Problem: true}}},
+		{Name: "getInclusionProof", Methods: getHead, Path: "/api/v1/ledger/proof/inclusion", Access: accessLedger, Handler: s.needLedger(s.handleInclusionProof), Tag: "ledger",
+			Summary: "RFC 6962 inclusion proof of ?seq= in the tree of ?size= events",
+			Params:  []param{seqParam("seq", "the event's seq", true), seqParam("size", "tree size (default: the head)", false)},
+			Responses: []response{{Status: 200, Body: inclusionProofResponse{}, Example: inclusionProofResponse{Seq: 1, TreeSize: 2,
+				LeafHash: "bGVhZmhhc2hsZWFmaGFzaGxlYWZoYXNobGVhZmhhc2g=", RootHash: "cm9vdGhhc2hyb290aGFzaHJvb3RoYXNocm9vdGhhc2g=", Hashes: []string{"c2libGluZ3NpYmxpbmdzaWJsaW5nc2libGluZ3NpYg=="}}},
+				{Status: 400, Problem: true}, {Status: 404, Problem: true}}},
+		{Name: "getConsistencyProof", Methods: getHead, Path: "/api/v1/ledger/proof/consistency", Access: accessLedger, Handler: s.needLedger(s.handleConsistencyProof), Tag: "ledger",
+			Summary: "RFC 6962 consistency proof that the tree of ?to= events extends the tree of ?from=",
+			Params:  []param{seqParam("from", "the older tree size", true), seqParam("to", "the newer tree size (default: the head)", false)},
+			Responses: []response{{Status: 200, Body: consistencyProofResponse{}, Example: consistencyProofResponse{From: 1, To: 2,
+				FromRoot: "cm9vdGhhc2hyb290aGFzaHJvb3RoYXNocm9vdGhhc2g=", ToRoot: "cm9vdGhhc2hyb290aGFzaHJvb3RoYXNocm9vdGhhc2g=", Hashes: []string{}}},
+				{Status: 400, Problem: true}, {Status: 404, Problem: true}}},
 	}
 }
 

@@ -46,6 +46,8 @@ func ledgerServer(t *testing.T, n int, signed bool) (*api.Server, *sqlite.Store,
 	srv := api.NewServer()
 	srv.Addr = "127.0.0.1:0"
 	srv.Store = s
+	// These tests are about the ledger routes, not auth (auth_test.go).
+	srv.PublicLedger = true
 	var vkey string
 	if signed {
 		skey, vk, err := ledger.GenerateKey("vks.example/tdkt", rand.Reader)

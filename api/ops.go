@@ -4,16 +4,32 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-
-	"github.com/gorilla/mux"
+	"time"
 )
 
-// registerOpsRoutes registers the operations routes: liveness and
-// readiness, for people and for orchestrators.
-func (s *Server) registerOpsRoutes(r *mux.Router) {
-	r.HandleFunc("/healthz", s.handleHealthz).Methods(http.MethodGet, http.MethodHead)
-	r.HandleFunc("/readyz", s.handleReadyz).Methods(http.MethodGet, http.MethodHead)
+// opsRoutes are the operations routes: liveness, readiness, metrics and
+// the OpenAPI document, for people, orchestrators and scrapers. They are
+// public: none of them carries ledger content (/readyz and /metrics show
+// the ledger's size, nothing more).
+func (s *Server) opsRoutes() []route {
+	return []route{
+		{Name: "getHealthz", Methods: getHead, Path: "/healthz", Access: accessPublic, Handler: s.handleHealthz, Tag: "operations",
+			Summary:   "Liveness: the process serves HTTP",
+			Responses: []response{{Status: 200, Body: healthzResponse{}, Example: healthzResponse{Status: "ok"}}}},
+		{Name: "getReadyz", Methods: getHead, Path: "/readyz", Access: accessPublic, Handler: s.handleReadyz, Tag: "operations",
+			Summary: "Readiness: the store answers and nothing marked the server unready",
+			Responses: []response{{Status: 200, Body: readyzResponse{}, Example: readyzResponse{Status: "ready", Head: 42}},
+				{Status: 503, Problem: true}}},
+		{Name: "getMetrics", Methods: getHead, Path: "/metrics", Access: accessPublic, Handler: s.handleMetrics, Tag: "operations",
+			Summary:   "Prometheus metrics: request latency per route, append latency, ledger size, projection lag",
+			Responses: []response{{Status: 200, ContentType: "text/plain; version=0.0.4", Text: true}}},
+		{Name: "getOpenAPI", Methods: getHead, Path: "/openapi.json", Access: accessPublic, Handler: s.handleOpenAPI, Tag: "operations",
+			Summary:   "This document: OpenAPI 3.1, generated from the server's route table and the domain's command catalog",
+			Responses: []response{{Status: 200, Body: map[string]any{}}}},
+	}
 }
+
+var getHead = []string{http.MethodGet, http.MethodHead}
 
 type healthzResponse struct {
 	Status string `json:"status"`
@@ -46,11 +62,7 @@ func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, problemOf(notReadyProblem, "Not ready: "+reason+"."))
 		return
 	}
-	timeout := s.ReadyTimeout
-	if timeout <= 0 {
-		timeout = DefaultReadyTimeout
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), timeout)
+	ctx, cancel := context.WithTimeout(r.Context(), s.readyTimeout())
 	defer cancel()
 	if f, ok := s.Store.(faulter); ok {
 		if err := f.Fault(); err != nil {
@@ -77,4 +89,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+// readyTimeout bounds a store check: ReadyTimeout or DefaultReadyTimeout.
+func (s *Server) readyTimeout() time.Duration {
+	if s.ReadyTimeout <= 0 {
+		return DefaultReadyTimeout
+	}
+	return s.ReadyTimeout
 }

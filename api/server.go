@@ -4,15 +4,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/gorilla/mux"
+
+	"github.com/tdkt/tdkt/domain"
+	"github.com/tdkt/tdkt/eventstore"
 )
 
 // Store is what the api reads from the ledger. eventstore.Store satisfies
@@ -21,6 +27,24 @@ type Store interface {
 	// Head returns the number of events in the ledger. It returns an error
 	// when the store cannot answer (closed, failed, context ended).
 	Head(ctx context.Context) (uint64, error)
+}
+
+// EventStore is what the command route and the live feed need of the
+// ledger: eventstore.Store without Close. Every method's error contract is
+// eventstore.Store's.
+type EventStore interface {
+	Store
+	// Append appends events to stream if expected holds (see
+	// eventstore.Store.Append: a retry with the same ids and content
+	// returns the original result).
+	Append(ctx context.Context, stream string, expected eventstore.ExpectedRevision, events ...eventstore.Event) (eventstore.AppendResult, error)
+	// ReadStream yields stream's events from revision from.
+	ReadStream(ctx context.Context, stream string, from uint64) iter.Seq2[eventstore.RecordedEvent, error]
+	// ReadAll yields the ledger's events from seq from, up to the head.
+	ReadAll(ctx context.Context, from uint64) iter.Seq2[eventstore.RecordedEvent, error]
+	// Subscribe yields the ledger's events from seq from, then new ones as
+	// they are appended, until ctx ends.
+	Subscribe(ctx context.Context, from uint64) iter.Seq2[eventstore.RecordedEvent, error]
 }
 
 // Default timeouts. They bound what a slow or malicious client can hold.
@@ -88,20 +112,91 @@ type Server struct {
 	// ReadyTimeout bounds the store check behind /readyz; 0 means
 	// DefaultReadyTimeout.
 	ReadyTimeout time.Duration
+
+	// Events is the ledger the command route writes and the live feed
+	// follows. Nil means Store, if it implements EventStore; otherwise
+	// those routes answer 503.
+	Events EventStore
+
+	// Tokens are the accepted bearer tokens; nil accepts none, so every
+	// route but the public ones answers 401.
+	Tokens *Tokens
+
+	// PublicStandings lets anonymous callers read the standings and the
+	// reorganization report (the query routes that carry no personal
+	// data).
+	PublicStandings bool
+
+	// PublicLedger lets anonymous callers read the ledger routes (export
+	// lines, checkpoints, proofs, receipts). Export lines carry personal
+	// data (discipline, leave), so it is off unless a deployment decides
+	// the ledger is public.
+	PublicLedger bool
+
+	// Now is the clock commands are decided against (the business date is
+	// its date in Vietnam, UTC+7); nil means time.Now. The domain never
+	// reads a clock.
+	Now func() time.Time
+
+	// NewID returns ids for events and correlations; nil means UUIDv7.
+	NewID func() (uuid.UUID, error)
+
+	// Policy holds the thresholds the domain rules read; nil means
+	// domain.DefaultPolicy().
+	Policy *domain.Policy
+
+	// ClusterStreams returns the streams of every cluster formed for year,
+	// which deciders of domain.ClustersOfYear commands need. Nil means the
+	// server scans the ledger for ClusterFormed events (fine for a small
+	// ledger; the cluster projection should set it).
+	ClusterStreams func(ctx context.Context, year int) ([]string, error)
+
+	// ProjectionLag, if set, reports how many events each projection is
+	// behind the head; /metrics exports it as tdkt_projection_lag_events.
+	ProjectionLag func() map[string]uint64
+
+	// ReadTimeout and WriteTimeout bound a request's reading and a
+	// response's writing (the live feed extends its own); 0 means
+	// DefaultReadTimeout and DefaultWriteTimeout.
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
+
+	// HeartbeatInterval is how often the live feed sends a comment when
+	// no event flows; 0 means DefaultHeartbeatInterval.
+	HeartbeatInterval time.Duration
+
+	routes  []route
+	metrics *metrics
+
+	openapiOnce sync.Once
+	openapiDoc  []byte
+	openapiErr  error
+	idem        *idempotencyCache
+
+	// closing is closed by Close, ending live feeds.
+	closing     chan struct{}
+	closingOnce sync.Once
 }
 
 // NewServer returns a Server with its routes registered. It does not
 // listen: call Open.
 func NewServer() *Server {
 	s := &Server{
-		router: mux.NewRouter(),
-		served: make(chan struct{}),
+		router:  mux.NewRouter(),
+		served:  make(chan struct{}),
+		closing: make(chan struct{}),
+		metrics: newMetrics(),
+		idem:    newIdempotencyCache(DefaultIdempotencyCacheSize),
 	}
-	s.router.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
-	s.router.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
-	s.registerOpsRoutes(s.router)
-	s.registerLedgerRoutes(s.router)
-	s.handler = s.logRequests(s.recoverPanics(s.router))
+	s.router.NotFoundHandler = s.metrics.instrument("unmatched", http.HandlerFunc(s.handleNotFound))
+	s.router.MethodNotAllowedHandler = s.metrics.instrument("unmatched", http.HandlerFunc(s.handleMethodNotAllowed))
+	s.routes = slices.Concat(s.opsRoutes(), s.ledgerRoutes(), s.commandRoutes(), s.liveRoutes())
+	for _, rt := range s.routes {
+		h := s.metrics.instrument(rt.Path, s.authenticate(rt.Access, rt.Handler))
+		s.router.Handle(rt.Path, h).Methods(rt.Methods...).Name(rt.Name)
+	}
+	s.metrics.register(s)
+	s.handler = s.logRequests(securityHeaders(s.recoverPanics(s.router)))
 	return s
 }
 
@@ -120,6 +215,11 @@ func (s *Server) Open() error {
 			s.Ledger = l
 		}
 	}
+	if s.Events == nil {
+		if es, ok := s.Store.(EventStore); ok {
+			s.Events = es
+		}
+	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.Addr, err)
@@ -128,8 +228,8 @@ func (s *Server) Open() error {
 	s.server = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: DefaultReadHeaderTimeout,
-		ReadTimeout:       DefaultReadTimeout,
-		WriteTimeout:      DefaultWriteTimeout,
+		ReadTimeout:       orDefault(s.ReadTimeout, DefaultReadTimeout),
+		WriteTimeout:      orDefault(s.WriteTimeout, DefaultWriteTimeout),
 		IdleTimeout:       DefaultIdleTimeout,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.logger().Handler(), slog.LevelWarn),
@@ -158,6 +258,7 @@ func (s *Server) Err() error { return s.serveErr }
 func (s *Server) Close() error {
 	s.closeOnce.Do(func() {
 		s.SetUnready("shutting down")
+		s.closingOnce.Do(func() { close(s.closing) })
 		if s.server == nil {
 			return
 		}
@@ -184,6 +285,42 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 var discardLogger = slog.New(slog.DiscardHandler)
+
+// securityHeaders sets the headers every response carries, whatever the
+// handler: no MIME sniffing, no framing, no referrer leaks. HTML pages add
+// their own Content-Security-Policy.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
+}
+
+// now returns the server's clock.
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// newID returns a fresh id (UUIDv7 unless NewID says otherwise).
+func (s *Server) newID() (uuid.UUID, error) {
+	if s.NewID != nil {
+		return s.NewID()
+	}
+	return uuid.NewV7()
+}
 
 func (s *Server) logger() *slog.Logger {
 	if s.Logger == nil {

@@ -250,7 +250,7 @@ func TestErrorMapping(t *testing.T) {
 		{"DomainInternal", domain.Errorf(domain.EINTERNAL, "broken"), 500, "urn:tdkt:problem:internal", "broken", "", ""},
 		{"UnknownCode", &domain.Error{Code: "weird", Message: "secret detail"}, 500, "urn:tdkt:problem:internal", "Internal error.", "", ""},
 		{"Rule", fmt.Errorf("decide: %w", &domain.Error{Code: domain.EINVALID, Message: "chưa đủ điều kiện", Rule: "R11", Citation: "Luật TĐKT 2022, Điều 28 k1"}),
-			400, "urn:tdkt:problem:invalid", "chưa đủ điều kiện", "R11", "Luật TĐKT 2022, Điều 28 k1"},
+			422, "urn:tdkt:problem:rule-violation", "chưa đủ điều kiện", "R11", "Luật TĐKT 2022, Điều 28 k1"},
 		{"Concurrency", fmt.Errorf("append: %w", &eventstore.ConcurrencyError{Stream: "unit-1", Expected: eventstore.Exact(3), Actual: 5}),
 			409, "urn:tdkt:problem:wrong-expected-revision", `append: stream "unit-1": expected revision 3, actual revision 5`, "", ""},
 		{"IDConflict", &eventstore.IDConflictError{Seq: 9, Reason: "other content"}, 409, "urn:tdkt:problem:event-id-conflict", "", "", ""},

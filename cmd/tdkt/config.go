@@ -43,6 +43,13 @@ type Config struct {
 	CheckpointInterval time.Duration
 	// Demo asks serve to load the sample sector into an empty store first.
 	Demo bool
+	// Tokens is serve's bearer tokens file (JSON: subject, role, units,
+	// tokenHash); "" means no tokens: commands are refused (401) and the
+	// ledger routes stay readable anonymously.
+	Tokens string
+	// PublicStandings lets anonymous callers read the standings and the
+	// reorganization report.
+	PublicStandings bool
 	// From is the first seq export writes.
 	From uint64
 	// ImportFile is the export file import reads.

@@ -50,6 +50,19 @@ func (m *Main) runServe(ctx context.Context) error {
 	srv := api.NewServer()
 	srv.Addr = m.Config.Addr
 	srv.Logger = m.Logger
+	srv.PublicStandings = m.Config.PublicStandings
+	if m.Config.Tokens != "" {
+		tokens, err := api.LoadTokens(m.Config.Tokens)
+		if err != nil {
+			return err
+		}
+		srv.Tokens = tokens
+	} else {
+		// Without a tokens file nobody can write, and the ledger routes stay
+		// as public as they were before authentication existed.
+		srv.PublicLedger = true
+		m.Logger.Warn("no --tokens file: commands answer 401 and the ledger routes (export lines included) are readable without a token")
+	}
 	switch m.Config.Store.Kind {
 	case StoreSQLite:
 		s, err := sqlite.Open(m.Config.Store.Dir, &sqlite.Options{Logger: m.Logger})

@@ -29,7 +29,7 @@ var order = []string{
 
 var commands = map[string]command{
 	"serve": {
-		synopsis: "tdkt serve [--addr 127.0.0.1:8080] [--data ./data] [--store URL] [--demo] [--check quick|full|off] [--checkpoint-every 1m]",
+		synopsis: "tdkt serve [--addr 127.0.0.1:8080] [--data ./data] [--store URL] [--demo] [--check quick|full|off] [--checkpoint-every 1m] [--tokens FILE] [--public-standings]",
 		summary:  "serve HTTP on the embedded store in --data: health, the ledger, proofs and receipts",
 		details: `serve opens the ledger in --data, checks it (--check), and serves /healthz, /readyz and
 the ledger routes: /api/v1/events, /api/v1/ledger/key, /api/v1/ledger/checkpoint,
@@ -51,6 +51,8 @@ makes the ledger read-only and /readyz says why.
 			dataFlag(fs, c)
 			fs.Var(storeFlag{&c.Store}, "store", "KurrentDB `URL` (esdb://host:2113?tls=true, esdb+discover://…) instead of the embedded store; the signing key stays in --data")
 			fs.BoolVar(&c.Demo, "demo", c.Demo, "load the sample sector into an empty store first (not available yet)")
+			fs.StringVar(&c.Tokens, "tokens", c.Tokens, "bearer tokens `FILE` (JSON: [{subject, role, units, tokenHash}]); without it commands answer 401 and the ledger routes are public")
+			fs.BoolVar(&c.PublicStandings, "public-standings", c.PublicStandings, "let anonymous callers read the standings and the reorganization report")
 			return nil
 		},
 		validate: (*Config).validateServe,
