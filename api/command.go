@@ -39,6 +39,11 @@ const (
 	// legalBasisMember is the legal basis of the act, recorded in the
 	// envelope: {"number": "123/QĐ-VKSTC", "date": "2024-03-01", "issuer": "VKSND tối cao"}.
 	legalBasisMember = "legalBasis"
+	// effectiveDateMember is the date the act takes effect ("2025-07-01"):
+	// the envelope's effective date and the date the rules are judged on.
+	// Absent, it is today in Vietnam. Records of past acts (a decision of
+	// last March entered today, the demo sector) give it.
+	effectiveDateMember = "effectiveDate"
 )
 
 // vietnam is the zone business dates are taken in (UTC+7, no daylight
@@ -86,6 +91,8 @@ type commandRequest struct {
 	Expected *uint64
 	// Basis is the legal basis from the legalBasis member, or nil.
 	Basis *eventstore.Basis
+	// Effective is the effectiveDate member, or nil for today.
+	Effective *domain.Date
 	// Key is the Idempotency-Key, or "".
 	Key string
 	// Hash is the SHA-256 of the command name and the body as sent.
@@ -214,7 +221,7 @@ func decodeCommandRequest(w http.ResponseWriter, r *http.Request, name string) (
 	spec, _ := domain.CommandByName(name)
 	own := jsonFieldNames(reflect.TypeOf(spec.New()))
 	strip := map[string]bool{}
-	for _, m := range []string{expectedRevisionMember, legalBasisMember} {
+	for _, m := range []string{expectedRevisionMember, legalBasisMember, effectiveDateMember} {
 		if !own[m] {
 			strip[m] = true
 		}
@@ -271,6 +278,18 @@ func decodeCommandRequest(w http.ResponseWriter, r *http.Request, name string) (
 			}
 		}
 		req.Basis = &eventstore.Basis{Number: b.Number, Date: b.Date, Issuer: b.Issuer}
+	}
+	if raw, ok := members[effectiveDateMember]; ok {
+		var ds string
+		d, err := domain.Date{}, json.Unmarshal(raw, &ds)
+		if err == nil {
+			d, err = domain.ParseDate(ds)
+		}
+		if err != nil {
+			return fail(problem{Type: codeProblems[domain.EINVALID].Type, Title: codeProblems[domain.EINVALID].Title, Status: http.StatusBadRequest,
+				Detail: "effectiveDate: must be a date YYYY-MM-DD. (effectiveDate phải là ngày dạng YYYY-MM-DD.)", Field: effectiveDateMember})
+		}
+		req.Effective = &d
 	}
 	if v, ok := r.Header["Idempotency-Key"]; ok {
 		key := ""
@@ -506,6 +525,9 @@ func (s *Server) runCommand(ctx context.Context, req commandRequest) (int, comma
 		}
 	}
 	now := domain.DateOf(s.now().In(vietnam))
+	if req.Effective != nil {
+		now = *req.Effective
+	}
 	evs, err := domain.Decide(target.state, cmd, now, domain.Env{Reads: reads, BasedOnSeq: head, Policy: s.Policy})
 	if err != nil {
 		return 0, commandResult{}, err
@@ -536,7 +558,7 @@ func (s *Server) runCommand(ctx context.Context, req commandRequest) (int, comma
 		if err != nil {
 			return 0, commandResult{}, err
 		}
-		id := uuid.Nil
+		var id uuid.UUID
 		if idem != nil {
 			id = idemEventID(req.Principal.Subject, req.Key, i)
 		} else if id, err = s.newID(); err != nil {

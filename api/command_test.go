@@ -284,6 +284,35 @@ func TestCommand(t *testing.T) {
 	})
 }
 
+func TestCommandEffectiveDate(t *testing.T) {
+	env := MustOpenCommandEnv(t)
+	t.Run("OK", func(t *testing.T) {
+		before := env.head(t)
+		body := `{"subject":{"kind":"TAP_THE","id":"` + unitKV1 + `"},"year":2021,"targets":["TTLDTT"],"viaUnitId":"` + unitKV1 + `","effectiveDate":"2021-03-29"}`
+		resp, b := env.post(t, "SubmitRegistration", api.RoleUnit, []byte(body), nil)
+		if resp.StatusCode != 201 {
+			t.Fatalf("%d %s", resp.StatusCode, b)
+		}
+		for e, err := range env.store.ReadAll(t.Context(), before) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Effective != (eventstore.Effective{Date: "2021-03-29", Year: 2021}) {
+				t.Errorf("effective = %+v, want the given date", e.Effective)
+			}
+		}
+	})
+	t.Run("ErrInvalid", func(t *testing.T) {
+		before := env.head(t)
+		body := `{"subject":{"kind":"TAP_THE","id":"` + unitKV1 + `"},"year":2020,"targets":["TTLDTT"],"viaUnitId":"` + unitKV1 + `","effectiveDate":"29/03/2020"}`
+		resp, b := env.post(t, "SubmitRegistration", api.RoleUnit, []byte(body), nil)
+		p := decodeFullProblem(t, resp, b)
+		if resp.StatusCode != 400 || p.Field != "effectiveDate" || env.head(t) != before {
+			t.Fatalf("%d %s", resp.StatusCode, b)
+		}
+	})
+}
+
 func TestCommandIdempotency(t *testing.T) {
 	env := MustOpenCommandEnv(t)
 	key := http.Header{"Idempotency-Key": {"dk-2021-kv1"}}

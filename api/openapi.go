@@ -251,6 +251,10 @@ func (s *Server) commandOperation(g *schemaGen, spec domain.CommandSpec) map[str
 			"properties": map[string]any{"number": map[string]any{"type": "string"}, "date": map[string]any{"type": "string", "format": "date"},
 				"issuer": map[string]any{"type": "string"}}}
 	}
+	if !own[effectiveDateMember] {
+		props[effectiveDateMember] = map[string]any{"type": "string", "format": "date",
+			"description": "The date the act takes effect: the events' effective date and the date the rules are judged on (default: today in Vietnam)."}
+	}
 	name := spec.Name + "Command"
 	g.defs[name] = body
 	roles := rolesFor(spec.Name)
