@@ -39,8 +39,23 @@ func NormalizeName(s string) (string, error) {
 	if s == "" {
 		return "", Errorf(EINVALID, "name: blank")
 	}
+	if n := utf8.RuneCountInString(s); n > MaxNameRunes {
+		return "", Errorf(EINVALID, "name: %d characters, at most %d", n, MaxNameRunes)
+	}
 	return s, nil
 }
+
+// Length limits. A unit's full name runs to about 80 characters ("Viện kiểm
+// sát nhân dân cấp cao tại Thành phố Hồ Chí Minh"), an initiative's title
+// or a movement's theme to a few hundred; free text (a description, the
+// summary of public feedback) to a few pages. The limits keep one field
+// from filling an event (1 MiB) or a page.
+const (
+	// MaxNameRunes is the longest name, title or theme, in characters.
+	MaxNameRunes = 500
+	// MaxTextBytes is the longest free text, in bytes of UTF-8.
+	MaxTextBytes = 64 << 10
+)
 
 // isWhite reports white space, including the no-break space common in text
 // pasted from word processors.
@@ -56,6 +71,9 @@ func NormalizeText(s string) (string, error) {
 	s = strings.TrimSpace(norm.NFC.String(s))
 	if err := checkText(s); err != nil {
 		return "", Errorf(EINVALID, "text: %s", err.Error())
+	}
+	if len(s) > MaxTextBytes {
+		return "", Errorf(EINVALID, "text: %d bytes, at most %d", len(s), MaxTextBytes)
 	}
 	return s, nil
 }

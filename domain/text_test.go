@@ -2,6 +2,7 @@ package domain_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -124,5 +125,18 @@ func TestCompareNames(t *testing.T) {
 	}
 	if c := domain.CompareNames("Ho\u0300a", "H\u00f2a"); c != 0 {
 		t.Errorf("decomposed vs precomposed = %d, want 0", c)
+	}
+}
+
+func TestNameAndTextLimits(t *testing.T) {
+	long := strings.Repeat("Việt ", domain.MaxNameRunes/5+1)
+	if _, err := domain.NormalizeName(long); err == nil || domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("NormalizeName of %d characters: %v, want EINVALID", len([]rune(long)), err)
+	}
+	if _, err := domain.NormalizeName(strings.Repeat("ệ", domain.MaxNameRunes)); err != nil {
+		t.Errorf("a name of exactly %d characters: %v", domain.MaxNameRunes, err)
+	}
+	if _, err := domain.NormalizeText(strings.Repeat("a", domain.MaxTextBytes+1)); err == nil {
+		t.Error("NormalizeText accepted text over MaxTextBytes")
 	}
 }

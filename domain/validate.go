@@ -13,11 +13,20 @@ import (
 // "unitId: required"; err joins them with errors.Join, so ErrorCode of the
 // result is EINVALID and every failure is reported at once.
 type checker struct {
-	errs []error
+	errs   []error
+	failed int // all failures, listed or not
 }
 
+// maxReported is how many failures an error lists; a body with ten
+// thousand bad entries gets the first ones and a count, not a megabyte of
+// errors.
+const maxReported = 20
+
 func (c *checker) fail(field, format string, args ...any) {
-	c.errs = append(c.errs, Errorf(EINVALID, "%s: %s", field, fmt.Sprintf(format, args...)))
+	c.failed++
+	if len(c.errs) < maxReported {
+		c.errs = append(c.errs, Errorf(EINVALID, "%s: %s", field, fmt.Sprintf(format, args...)))
+	}
 }
 
 func (c *checker) err() error {
@@ -26,6 +35,9 @@ func (c *checker) err() error {
 		return nil
 	case 1:
 		return c.errs[0]
+	}
+	if more := c.failed - len(c.errs); more > 0 {
+		return errors.Join(append(c.errs, Errorf(EINVALID, "…: %d more problems not listed", more))...)
 	}
 	return errors.Join(c.errs...)
 }
@@ -97,6 +109,10 @@ func (c *checker) text(field, v string) {
 	}
 	if err := checkText(v); err != nil {
 		c.fail(field, "%s", err.Error())
+		return
+	}
+	if len(v) > MaxTextBytes {
+		c.fail(field, "%d bytes, at most %d", len(v), MaxTextBytes)
 	}
 }
 

@@ -229,8 +229,8 @@ func (e *LineError) Error() string {
 func (e *LineError) Is(target error) bool { return target == ErrMalformedLine }
 
 // ParseExportLine decodes an export line. It accepts only the canonical
-// form AppendExportLine writes: ParseExportLine(line) re-encodes to exactly
-// line, so a line that parses has one meaning and one leaf hash; and the
+// form AppendExportLine writes (AppendExportLine of the result is exactly
+// line), so a line that parses has one meaning and one leaf hash; and the
 // event must be one Append would accept (ValidateEvent). The
 // returned event's Data aliases line.
 func ParseExportLine(line []byte) (RecordedEvent, error) {
@@ -287,9 +287,8 @@ func checkParsedLine(ev *RecordedEvent, canonical bool) error {
 }
 
 // ParseTrustedExportLine decodes an export line this store wrote, without
-// the canonical-form re-encoding check. It still fails on anything it
+// the canonical-form and validity checks. It still fails on anything it
 // cannot parse. The returned event's Data aliases line.
-
 func ParseTrustedExportLine(line []byte) (RecordedEvent, error) { return parseLine(line) }
 
 type lineParser struct {

@@ -82,8 +82,10 @@ func ParseReceipt(data []byte) (Receipt, error) {
 	if !ok {
 		return bad("line 2 must be \"extra <base64 export line>\" (a tdkt receipt carries the event)")
 	}
+	// encoding/base64 skips '\r' and '\n' even in strict mode; a receipt
+	// has one byte form, so each base64 line must be its own re-encoding.
 	line, err := base64.StdEncoding.Strict().DecodeString(extra)
-	if err != nil || len(line) == 0 {
+	if err != nil || len(line) == 0 || base64.StdEncoding.EncodeToString(line) != extra {
 		return bad("line 2: the export line is not valid base64")
 	}
 	idx, ok := strings.CutPrefix(lines[2], "index ")
@@ -97,7 +99,7 @@ func ParseReceipt(data []byte) (Receipt, error) {
 	r := Receipt{Line: line, Seq: seq, Checkpoint: cp}
 	for i, l := range lines[3:] {
 		h, err := base64.StdEncoding.Strict().DecodeString(l)
-		if err != nil || len(h) != tlog.HashSize {
+		if err != nil || len(h) != tlog.HashSize || base64.StdEncoding.EncodeToString(h) != l {
 			return bad("line %d: not a base64 SHA-256 hash", i+4)
 		}
 		r.Proof = append(r.Proof, tlog.Hash(h))
