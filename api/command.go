@@ -72,7 +72,13 @@ type commandResult struct {
 	// Events are the recorded events, in order; empty when the command was
 	// an idempotent repeat the domain answered with no events.
 	Events []recordedRef `json:"events"`
+	// replayed: the answer of an Idempotency-Key already recorded.
+	replayed bool
 }
+
+// ReplayedHeader is set ("true") on the answer to a retried request whose
+// Idempotency-Key had already been recorded: nothing new was written.
+const ReplayedHeader = "Idempotent-Replayed"
 
 // recordedRef names one recorded event.
 type recordedRef struct {
@@ -143,6 +149,7 @@ func (s *Server) handleCommand(w http.ResponseWriter, r *http.Request) {
 				writeProblem(w, r, problemOf(idempotencyProblem, "This Idempotency-Key was used for a different request; use a new key for a new request."))
 				return
 			}
+			w.Header().Set(ReplayedHeader, "true")
 			writeRaw(w, c.status, c.body)
 			return
 		}
@@ -169,6 +176,9 @@ func (s *Server) handleCommand(w http.ResponseWriter, r *http.Request) {
 	body = append(body, '\n')
 	if req.Key != "" {
 		s.idem.put(p.Subject, req.Key, cachedResponse{hash: req.Hash, status: status, body: body})
+	}
+	if res.replayed {
+		w.Header().Set(ReplayedHeader, "true")
 	}
 	writeRaw(w, status, body)
 }
@@ -427,10 +437,13 @@ var errIdempotencyMismatch = errors.New("idempotency key reused for a different 
 // Idempotency-Keys.
 var idemNamespace = uuid.MustParse("6f1d3c0a-8b9e-4e57-9d2c-1a7e5b4f3c21")
 
-// idemEventID is the id of the i-th event of the command sent with key by
-// subject: the same on every retry, so the store itself recognises a
-// retried append, and a retry after a restart finds what the first try
-// recorded.
+// IdempotentEventID is the id of the i-th event a command sent with
+// Idempotency-Key key by the token's subject records: the same on every
+// retry, so the store itself recognises a retried append and a retry after
+// a restart finds what the first try recorded. A client can compute the ids
+// its request will have before it sends it.
+func IdempotentEventID(subject, key string, i int) uuid.UUID { return idemEventID(subject, key, i) }
+
 func idemEventID(subject, key string, i int) uuid.UUID {
 	return uuid.NewSHA1(idemNamespace, []byte("event\x00"+subject+"\x00"+key+"\x00"+strconv.Itoa(i)))
 }
@@ -483,7 +496,7 @@ func (s *Server) runCommand(ctx context.Context, req commandRequest) (int, comma
 			return 0, commandResult{}, errIdempotencyMismatch
 		}
 		last := idem.found[len(idem.found)-1]
-		res := commandResult{Stream: stream, Revision: &last.Revision, Correlation: ptr(last.Correlation.String())}
+		res := commandResult{Stream: stream, Revision: &last.Revision, Correlation: ptr(last.Correlation.String()), replayed: true}
 		for _, e := range idem.found {
 			res.Events = append(res.Events, recordedRef{ID: e.ID.String(), Type: e.Type, Seq: e.Seq})
 		}

@@ -322,10 +322,21 @@ func TestCommandIdempotency(t *testing.T) {
 		t.Fatalf("%d %s", resp.StatusCode, first)
 	}
 	head := env.head(t)
+	if resp.Header.Get(api.ReplayedHeader) != "" {
+		t.Errorf("the first answer says %s", api.ReplayedHeader)
+	}
+	var firstRes commandResultBody
+	json.Unmarshal(first, &firstRes)
+	if want := api.IdempotentEventID("test-unit", "dk-2021-kv1", 0).String(); len(firstRes.Events) != 1 || firstRes.Events[0].ID != want {
+		t.Errorf("event id %v, want IdempotentEventID %s", firstRes.Events, want)
+	}
 	t.Run("RetryReturnsTheOriginal", func(t *testing.T) {
 		resp, again := env.post(t, "SubmitRegistration", api.RoleUnit, body, key)
 		if resp.StatusCode != 201 || !bytes.Equal(again, first) || env.head(t) != head {
 			t.Fatalf("retry: %d %s, want %s; head %d → %d", resp.StatusCode, again, first, head, env.head(t))
+		}
+		if resp.Header.Get(api.ReplayedHeader) != "true" {
+			t.Errorf("a replayed answer lacks %s: true", api.ReplayedHeader)
 		}
 	})
 	t.Run("ErrOtherBody", func(t *testing.T) {
@@ -348,6 +359,9 @@ func TestCommandIdempotency(t *testing.T) {
 		}
 		if !bytes.Equal(again, first) {
 			t.Errorf("after restart %s, first %s", again, first)
+		}
+		if resp.Header.Get(api.ReplayedHeader) != "true" {
+			t.Errorf("a replay found in the stream lacks %s: true", api.ReplayedHeader)
 		}
 		resp, other := env2.post(t, "SubmitRegistration", api.RoleUnit, registrationOf("TAP_THE", unitKV1, "", 2020), key)
 		if resp.StatusCode != 422 || env.head(t) != head {

@@ -18,7 +18,9 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/tdkt/tdkt/api"
+	"github.com/tdkt/tdkt/eventstore"
 	"github.com/tdkt/tdkt/eventstore/sqlite"
+	"github.com/tdkt/tdkt/internal/lincheck"
 )
 
 // The HTTP crash harness (issue 8 item 1): tdkt serve runs as a child
@@ -29,7 +31,10 @@ import (
 // test kills the server with SIGKILL at a random moment, restarts it, lets
 // every client retry its unanswered request with the same key, and checks:
 // every acknowledged event is in the ledger exactly once and in stream
-// order, no request is recorded twice, seq is dense, tdkt verify passes.
+// order, no request is recorded twice, seq is dense, tdkt verify passes —
+// and the whole history (every request with its invocation and answer
+// times, unanswered ones as unknown outcomes) is linearizable per stream
+// against the Store contract's model (internal/lincheck, porcupine).
 //
 // TDKT_HTTP_CRASH_CYCLES sets the cycles (default 10, as CI runs);
 // TDKT_HTTP_CRASH_SEED replays a run.
@@ -44,6 +49,9 @@ const (
 // person.
 type crashClient struct {
 	id     int
+	// lin is the client's index in the linearizability history (setup is
+	// client 0).
+	lin    int
 	person string
 	rev    int64 // last revision of the person's stream this client saw; -1 none
 	// pending is the request the last kill left unanswered, retried first.
@@ -51,8 +59,9 @@ type crashClient struct {
 }
 
 type crashRequest struct {
-	key  string
-	body []byte
+	key      string
+	body     []byte
+	expected uint64 // the expectedRevision in body
 }
 
 // crashAck is one acknowledged request.
@@ -109,9 +118,9 @@ func TestCrashHTTP(t *testing.T) {
 	rng := rand.New(rand.NewPCG(seed, 1))
 
 	dir := filepath.Join(t.TempDir(), "data")
-	token, rec := api.GenerateToken(api.RoleAdmin, "crash-harness", nil)
+	token, tokRec := api.GenerateToken(api.RoleAdmin, "crash-harness", nil)
 	tokens := filepath.Join(t.TempDir(), "tokens.json")
-	b, _ := json.Marshal([]api.TokenRecord{rec})
+	b, _ := json.Marshal([]api.TokenRecord{tokRec})
 	if err := os.WriteFile(tokens, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +153,10 @@ func TestCrashHTTP(t *testing.T) {
 		return resp.StatusCode, rb, err
 	}
 
-	// Set up a unit and the people, once.
+	rec := lincheck.NewRecorder()
+	const subject = "crash-harness"
+	// Set up a unit and the people, once. Recruiting a person is the first
+	// append to the person's stream, so it goes into the history too.
 	unit := uuid.NewString()
 	people := make([]string, httpCrashPeople)
 	{
@@ -159,7 +171,16 @@ func TestCrashHTTP(t *testing.T) {
 		must("EstablishUnit", map[string]any{"unitId": unit, "name": "Viện kiểm sát nhân dân khu vực 1 - Trà Vinh", "level": "KHU_VUC", "kind": "VIEN_KIEM_SAT"})
 		for i := range people {
 			people[i] = uuid.NewString()
-			must("RecruitPerson", map[string]any{"personId": people[i], "fullName": fmt.Sprintf("Kiểm sát viên %d (hư cấu)", i), "unitId": unit})
+			key := uuid.NewString()
+			b, _ := json.Marshal(map[string]any{"personId": people[i], "fullName": fmt.Sprintf("Kiểm sát viên %d (hư cấu)", i), "unitId": unit})
+			in := lincheck.Input{Kind: lincheck.Append, Stream: "person-" + people[i], Expected: eventstore.NoStream,
+				IDs: []uuid.UUID{api.IdempotentEventID(subject, key, 0)}}
+			op := rec.Invoke(0, in)
+			code, rb, err := post(c, u, "RecruitPerson", key, b)
+			if err != nil || code != 201 {
+				t.Fatalf("RecruitPerson: %d %s %v", code, rb, err)
+			}
+			op.Return(httpAppendOutput(in, code, false, rb))
 		}
 		stop(false)
 	}
@@ -167,7 +188,7 @@ func TestCrashHTTP(t *testing.T) {
 	clients := []*crashClient{}
 	for i := range httpCrashPeople + 1 {
 		// Client 0 and the last client share person 0.
-		clients = append(clients, &crashClient{id: i, person: people[i%httpCrashPeople], rev: 0})
+		clients = append(clients, &crashClient{id: i, lin: i + 1, person: people[i%httpCrashPeople], rev: 0})
 	}
 	log := &crashLog{byKey: map[string][]string{}}
 	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -180,7 +201,7 @@ func TestCrashHTTP(t *testing.T) {
 		body := map[string]any{"personId": cl.person, "leaveId": uuid.NewString(),
 			"period": map[string]any{"from": from, "to": from}, "reason": "OM_DAU", "expectedRevision": cl.rev}
 		b, _ := json.Marshal(body)
-		return &crashRequest{key: uuid.NewString(), body: b}
+		return &crashRequest{key: uuid.NewString(), body: b, expected: uint64(cl.rev)}
 	}
 
 	runClient := func(ctx context.Context, c *http.Client, u string, cl *crashClient) {
@@ -190,11 +211,28 @@ func TestCrashHTTP(t *testing.T) {
 			if r == nil {
 				r = nextBody(cl)
 			}
-			code, rb, err := post(c, u, "RecordLeave", r.key, r.body)
+			in := lincheck.Input{Kind: lincheck.Append, Stream: "person-" + cl.person, Expected: eventstore.Exact(r.expected),
+				IDs: []uuid.UUID{api.IdempotentEventID(subject, r.key, 0)}}
+			op := rec.Invoke(cl.lin, in)
+			req, _ := http.NewRequest("POST", u+"/api/v1/commands/RecordLeave", bytes.NewReader(r.body))
+			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Idempotency-Key", r.key)
+			resp, err := c.Do(req)
+			var code int
+			var rb []byte
+			if err == nil {
+				code = resp.StatusCode
+				rb, err = io.ReadAll(resp.Body)
+				resp.Body.Close()
+			}
 			if err != nil {
-				cl.pending = r // unanswered: the server may or may not have it
+				// Unanswered: the server may or may not have it.
+				op.Return(lincheck.Output{Result: lincheck.Unknown, Problem: err.Error()})
+				cl.pending = r
 				return
 			}
+			op.Return(httpAppendOutput(in, code, resp.Header.Get(api.ReplayedHeader) == "true", rb))
 			cl.pending = nil
 			switch code {
 			case 201:
@@ -324,10 +362,75 @@ func TestCrashHTTP(t *testing.T) {
 	if leaves != len(log.acks) {
 		t.Errorf("the ledger holds %d leave events, %d requests were acknowledged", leaves, len(log.acks))
 	}
+	// Read every person's stream once more into the history, and check it.
+	s, err = sqlite.Open(dir, &sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range people {
+		in := lincheck.Input{Kind: lincheck.Read, Stream: "person-" + p}
+		op := rec.Invoke(0, in)
+		var evs []eventstore.RecordedEvent
+		var rerr error
+		for e, err := range s.ReadStream(t.Context(), in.Stream, 0) {
+			if err != nil {
+				rerr = err
+				break
+			}
+			evs = append(evs, e)
+		}
+		op.Return(rec.ReadOutput(in.Stream, evs, rerr))
+	}
+	s.Close()
+	verdict := rec.Check(time.Minute)
+	if !verdict.OK() {
+		path, _ := verdict.Visualize()
+		t.Fatalf("the history of %d operations on %d streams is not linearizable (%v; problems %v); picture: %s", verdict.Ops, verdict.Streams, verdict.Result, verdict.Problems, path)
+	}
+	t.Logf("linearizable: %d operations on %d streams across %d kills, checked in %v", verdict.Ops, verdict.Streams, cycles, verdict.Took)
+
 	code, out, errs := execMain(t.Context(), "verify", "--data", dir)
 	if code != 0 {
 		t.Fatalf("verify after %d kills: exit %d\n%s\n%s", cycles, code, out, errs)
 	}
 	t.Logf("%d SIGKILLs: %d acknowledged requests all present once, %d retried after a kill, %d conflicts (409), %d events, verify ok",
 		cycles, len(log.acks), log.retries, log.conflicts, n)
+}
+
+// httpAppendOutput turns a command's HTTP answer into the model's output
+// for an append of in: 201 is OK with the revision and seq it names
+// (Duplicate when the answer is a replay of the Idempotency-Key), 409 a
+// concurrency error with the current revision; anything else is unknown.
+func httpAppendOutput(in lincheck.Input, code int, replayed bool, body []byte) lincheck.Output {
+	switch code {
+	case http.StatusCreated:
+		var res struct {
+			Stream   string  `json:"stream"`
+			Revision *uint64 `json:"revision"`
+			Events   []struct {
+				ID  string `json:"id"`
+				Seq uint64 `json:"seq"`
+			} `json:"events"`
+		}
+		if err := json.Unmarshal(body, &res); err != nil || res.Revision == nil || len(res.Events) != len(in.IDs) || res.Stream != in.Stream {
+			return lincheck.Output{Result: lincheck.Malformed, Problem: "201 with " + string(body)}
+		}
+		for i, e := range res.Events {
+			if e.ID != in.IDs[i].String() {
+				return lincheck.Output{Result: lincheck.Malformed, Problem: "recorded id " + e.ID + ", sent " + in.IDs[i].String()}
+			}
+		}
+		n := uint64(len(res.Events))
+		return lincheck.Output{Result: lincheck.OK, First: *res.Revision + 1 - n, Last: *res.Revision, Duplicate: replayed,
+			FirstSeq: res.Events[0].Seq, LastSeq: res.Events[n-1].Seq}
+	case http.StatusConflict:
+		var p struct {
+			CurrentRevision *int64 `json:"currentRevision"`
+		}
+		if json.Unmarshal(body, &p) != nil || p.CurrentRevision == nil {
+			return lincheck.Output{Result: lincheck.Malformed, Problem: "409 without currentRevision: " + string(body)}
+		}
+		return lincheck.Output{Result: lincheck.Concurrency, Actual: *p.CurrentRevision}
+	}
+	return lincheck.Output{Result: lincheck.Unknown, Problem: fmt.Sprintf("status %d: %s", code, body)}
 }
