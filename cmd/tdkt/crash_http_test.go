@@ -48,7 +48,7 @@ const (
 // crashClient records leaves for one person; several clients may share a
 // person.
 type crashClient struct {
-	id     int
+	id int
 	// lin is the client's index in the linearizability history (setup is
 	// client 0).
 	lin    int
