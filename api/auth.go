@@ -268,8 +268,14 @@ func (s *Server) authenticate(a access, h http.HandlerFunc) http.HandlerFunc {
 			s.unauthorized(w, r, "", "This route needs a bearer token. (Cần mã truy cập.)")
 			return
 		}
+		client := clientOf(r)
+		if blocked, wait := s.authLimiter.blocked(client); blocked {
+			s.tooManyFailures(w, r, wait)
+			return
+		}
 		p, ok := s.Tokens.Authenticate(tok)
 		if !ok {
+			s.authLimiter.fail(client)
 			s.unauthorized(w, r, "invalid_token", "The bearer token is not valid. (Mã truy cập không hợp lệ.)")
 			return
 		}

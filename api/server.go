@@ -172,6 +172,7 @@ type Server struct {
 	openapiDoc  []byte
 	openapiErr  error
 	idem        *idempotencyCache
+	authLimiter *authLimiter
 
 	// closing is closed by Close, ending live feeds.
 	closing     chan struct{}
@@ -188,6 +189,7 @@ func NewServer() *Server {
 		metrics: newMetrics(),
 		idem:    newIdempotencyCache(DefaultIdempotencyCacheSize),
 	}
+	s.authLimiter = newAuthLimiter(DefaultAuthFailures, DefaultAuthWindow, func() time.Time { return s.now() })
 	s.router.NotFoundHandler = s.metrics.instrument("unmatched", http.HandlerFunc(s.handleNotFound))
 	s.router.MethodNotAllowedHandler = s.metrics.instrument("unmatched", http.HandlerFunc(s.handleMethodNotAllowed))
 	s.routes = slices.Concat(s.opsRoutes(), s.ledgerRoutes(), s.commandRoutes(), s.liveRoutes())
