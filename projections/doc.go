@@ -1,8 +1,33 @@
 // Package projections builds tdkt's read models from the ledger's global
 // event feed — standings, the sector's cluster reorganization report
 // (báo cáo phương án tổ chức lại cụm, khối thi đua), units with their
-// lineage, clusters, the awards register, dossier deadlines and each
-// record's audit trail — at any point in history.
+// lineage, clusters, the awards register, dossier deadlines, each record's
+// audit trail, councils, registrations and covenants, initiatives by scope,
+// eligibility per rule and the reconstruction of award decisions — at any
+// point in history.
+//
+// # Read models
+//
+//   - Organization (Units, Clusters, Reorganization), Standings, Awards,
+//     Audit, Deadlines.
+//   - Councils: a council's composition on any valid date (members with
+//     role and position, the chair, the standing office), its history of
+//     constitution and reconstitutions with decision numbers, members in
+//     charge of clusters, ballots.
+//   - Registrations: emulation registrations per year and unit or person
+//     (targets registered, amended, withdrawn) and covenants per cluster
+//     with their signatories.
+//   - Initiatives: submitted, applied, evaluated (with the ballot),
+//     recognized at grassroots, sector or national scope, revoked; listed
+//     by their widest recognition in force.
+//   - Eligibility: every fact domain.Evaluate reads (domain.Facts), each
+//     with the id of its event, kept as JSON and turned into domain.Facts
+//     per question. Eligibilities.Eligibility answers rule by rule with
+//     citations, modes and input event ids; Reconstruction replays an
+//     AwardDecided to its basedOnSeq ("then", asked on the decision date)
+//     and compares with the ledger at asOf ("now", asked on the later of
+//     the decision date and the day of the last event), naming the rules
+//     whose result differs and the events used now but not then.
 //
 // # Runner
 //
@@ -52,6 +77,21 @@
 //   - A cluster membership of a unit that is merged, split or dissolved
 //     ends on that date; roots (units with no parent) are never flagged as
 //     being in no cluster.
+//   - Eligibility facts: a unit's members in a year are the people whose
+//     unit on 31/12 (recruitment, then transfers; through mergers) is the
+//     unit; a merger's titleSuccessionPolicy counts as "inherits" unless it
+//     says no ("không"); clusters are sector-organised unless their
+//     organising unit or council's owner is below the Supreme Procuracy;
+//     no event yet records a unit leading a movement (MovementLeads) or the
+//     start of continuous service (ServiceStarts: R20 falls back to the
+//     recruitment). A question about a year is asked on the later of 31/12
+//     of that year and the day the last event in the ledger (at asOf) was
+//     recorded, in Vietnam.
+//   - Reconstruction reads basedOnSeq as the last seq the deciding body
+//     saw (domain.AwardDecided's doc) and folds events 0…basedOnSeq, but
+//     never the decision itself: a writer recording the head count (the
+//     api) then sees the same events unless another was appended between
+//     its read and its decision.
 //   - Standings list units with at least one score; the stage used is the
 //     latest non-superseded score of the final stage present (standing
 //     office, then cluster, then self).

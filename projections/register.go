@@ -17,5 +17,6 @@ func RegisterAll(r *Runner) error {
 func AllProjections() []Projection {
 	return []Projection{
 		OrganizationProjection(), StandingsProjection(), AwardsProjection(), AuditProjection(), DeadlinesProjection(),
+		CouncilsProjection(), RegistrationsProjection(), InitiativesProjection(), EligibilityProjection(),
 	}
 }

@@ -64,6 +64,8 @@ type Config struct {
 	Replay ReplayConfig
 	// Keys is the configuration of keys.
 	Keys KeysConfig
+	// Report is the configuration of report and standings (report.go).
+	Report ReportConfig
 }
 
 // VerifyConfig is what tdkt verify checks.

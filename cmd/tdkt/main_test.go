@@ -373,7 +373,7 @@ func TestCommandLine(t *testing.T) {
 		{"VerifyCheckpoint", []string{"verify", "--data", dir, "--checkpoint", "c.txt"}, 2, "", "--checkpoint needs --key"},
 		{"ComingDemo", []string{"demo"}, 2, "", "issue 3"},
 		{"ComingBench", []string{"bench"}, 2, "", "issue 9"},
-		{"HelpComing", []string{"help", "standings"}, 0, "Not built yet: it comes with issue 5", ""},
+		{"HelpComing", []string{"help", "bench"}, 0, "Not built yet: it comes with issue 9", ""},
 		{"ReplayBadLang", []string{"replay", "--data", dir, "--lang", "fr"}, 2, "", "want vi or en"},
 		{"ReplayToBeforeFrom", []string{"replay", "--data", dir, "--from", "5", "--to", "2"}, 2, "", "--to 2 is before --from 5"},
 		{"ReplayBadSince", []string{"replay", "--data", dir, "--since", "hôm qua"}, 2, "", "want an RFC 3339 time"},

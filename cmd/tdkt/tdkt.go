@@ -188,6 +188,8 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 		m.Config.KurrentAction = pos[0]
 	case "import":
 		m.Config.ImportFile = pos[0]
+	case "report":
+		m.Config.Report.Kind = pos[0]
 	}
 	if cmd.validate != nil {
 		if err := cmd.validate(&m.Config); err != nil {
@@ -242,6 +244,10 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runImport(ctx)
 	case "replay":
 		return m.runReplay(ctx)
+	case "report":
+		return m.runReport(ctx)
+	case "standings":
+		return m.runStandings(ctx)
 	case "kurrent":
 		return m.runKurrent(ctx)
 	case "version":
