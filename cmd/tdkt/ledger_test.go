@@ -326,10 +326,14 @@ func TestServeKurrent(t *testing.T) {
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
+	code, out, errs := execMain(t.Context(), "verify", "--store", db.URL())
+	if code != 0 || !strings.Contains(out, "ledger on KurrentDB verified: 12 events") || !strings.Contains(out, "the newest kept checkpoint (size 12) holds") {
+		t.Fatalf("verify --store: %d\n%s\n%s", code, out, errs)
+	}
 
 	// The double runs without TLS, like an --insecure node, which enforces
 	// no ACLs: harden writes the policy but must not call it hardened.
-	code, out, errs := execMain(t.Context(), "kurrent", "harden", "--store", db.URL())
+	code, out, errs = execMain(t.Context(), "kurrent", "harden", "--store", db.URL())
 	if code != 1 || !strings.Contains(out, "deletion restricted to $admins: có/yes; metadata writes: có/yes; system streams: có/yes") ||
 		!strings.Contains(errs, "tls=false") {
 		t.Fatalf("kurrent harden: %d\n%s\n%s", code, out, errs)

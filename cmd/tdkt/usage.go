@@ -103,6 +103,7 @@ seq or tree index, or the checkpoint and what differs) or the ledger could not b
 		flags: func(fs *flag.FlagSet, c *Config) []string {
 			fs.Var(verifyDataFlag{c}, "data", "data `directory` of the embedded store (holds ledger.db)")
 			fs.StringVar(&c.Verify.Export, "export", c.Verify.Export, "verify the export `FILE` (JSON Lines) instead of the store")
+			fs.Var(storeFlag{&c.Store}, "store", "verify the ledger on KurrentDB at this `URL` (esdb://…) instead of --data")
 			fs.BoolVar(&c.Verify.Integrity, "integrity", false, "with --data, also run SQLite's page-level check (PRAGMA quick_check): damage in indexes and pages the scan does not read")
 			fs.StringVar(&c.Verify.Receipt, "receipt", c.Verify.Receipt, "check one receipt `FILE` (from /api/v1/events/{seq}/receipt) offline; needs --key")
 			fs.Var(stringsFlag{&c.Verify.Checkpoints}, "checkpoint", "a signed checkpoint `FILE` to check (may be repeated; needs --key)")

@@ -67,6 +67,12 @@ func (c *Config) validateVerify() error {
 	if c.Verify.Export != "" && c.Verify.DataGiven {
 		return errors.New("give either --data or --export, not both")
 	}
+	if c.Store.Kind == StoreKurrentDB {
+		if c.Verify.Export != "" || c.Verify.DataGiven || c.Verify.Integrity {
+			return errors.New("--store verifies the ledger on KurrentDB: leave out --data, --export and --integrity")
+		}
+		return nil
+	}
 	if c.Verify.Export == "" {
 		return c.validateData()
 	}
@@ -93,6 +99,9 @@ func (m *Main) runVerify(ctx context.Context) error {
 	if m.Config.Verify.Export != "" {
 		_, err = m.verifyExport(ctx, m.Config.Verify.Export, cps, m.Stdout)
 		return err
+	}
+	if m.Config.Store.Kind == StoreKurrentDB {
+		return m.verifyKurrent(ctx, cps)
 	}
 	return m.verifyData(ctx, m.Config.Store.Dir, cps, m.Stdout, m.Config.Verify.Integrity)
 }
