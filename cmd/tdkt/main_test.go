@@ -371,7 +371,7 @@ func TestCommandLine(t *testing.T) {
 		{"VersionExtraArg", []string{"version", "now"}, 2, "", `unexpected argument "now"`},
 		{"Version", []string{"version"}, 0, "tdkt dev\ncommit ", ""},
 		{"VerifyCheckpoint", []string{"verify", "--data", dir, "--checkpoint", "c.txt"}, 2, "", "--checkpoint needs --key"},
-		{"ComingDemo", []string{"demo"}, 2, "", "issue 3"},
+		{"DemoExtraArgument", []string{"demo", "--data", dir, "extra"}, 2, "", "unexpected argument"},
 		{"ComingBench", []string{"bench"}, 2, "", "issue 9"},
 		{"HelpComing", []string{"help", "bench"}, 0, "Not built yet: it comes with issue 9", ""},
 		{"ReplayBadLang", []string{"replay", "--data", dir, "--lang", "fr"}, 2, "", "want vi or en"},

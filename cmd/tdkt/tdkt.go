@@ -244,6 +244,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runImport(ctx)
 	case "replay":
 		return m.runReplay(ctx)
+	case "demo":
+		return m.runDemo(ctx)
 	case "report":
 		return m.runReport(ctx)
 	case "standings":

@@ -23,8 +23,8 @@ type command struct {
 
 // order is the order of the usage text: built commands first.
 var order = []string{
-	"serve", "export", "import", "backup", "verify", "replay", "report", "standings", "keys", "checkpoint", "kurrent", "version",
-	"demo", "bench",
+	"serve", "demo", "export", "import", "backup", "verify", "replay", "report", "standings", "keys", "checkpoint", "kurrent", "version",
+	"bench",
 }
 
 var commands = map[string]command{
@@ -199,7 +199,24 @@ can still delete, scavenge or rewrite; the Merkle log detects it (see docs/KURRE
 		summary:  "print the version, commit and Go version",
 		flags:    func(*flag.FlagSet, *Config) []string { return nil },
 	},
-	"demo": {synopsis: "tdkt demo --data DIR", summary: "write the sample sector into DIR", issue: 3, issueTitle: "the domain and the demo sector"},
+	"demo": {
+		synopsis: "tdkt demo --data DIR",
+		summary:  "write the demo sector (fictitious people, real units) into an empty data directory",
+		details: `demo writes the sample sector of domain/demo — VKSND tối cao and its units, the provincial
+procuracies before and after the 1/7/2025 mergers, regional procuracies, councils, the
+2024 and 2025 clusters and blocks and their reorganisation, movements, registrations,
+covenants, scores, rankings, initiatives and awards, from 15/12/2023 to 26/12/2025 —
+through the same HTTP command pipeline clerks use (permission table, deciders, one
+append per command), each step as its recorder with its effective date and legal basis.
+Steps that show a rule refusing a command are checked to be refused. Every person is
+fictitious and marked "(hư cấu)". serve --demo does the same into an empty store first.
+`,
+		flags: func(fs *flag.FlagSet, c *Config) []string {
+			dataFlag(fs, c)
+			return nil
+		},
+		validate: (*Config).validateData,
+	},
 	// report and standings: see report.go.
 	"report":    reportCommand,
 	"standings": standingsCommand,
