@@ -277,10 +277,10 @@ func writeStandingsText(out io.Writer, s projections.SectorStandings) error {
 		header = append(header, "Giai đoạn chấm", "Đính chính", "Đăng ký", "Đạt được")
 		fmt.Fprintln(tw, strings.Join(header, "\t"))
 		for _, u := range c.Units {
-			row := []string{strconv.Itoa(u.Rank), u.Unit.Name, strconv.FormatInt(u.Total, 10)}
+			row := []string{strconv.Itoa(u.Rank), u.Unit.Name, fmtPoints(u.Total)}
 			pts := map[string]string{}
 			for _, it := range u.Items {
-				pts[it.Code] = strconv.FormatInt(it.Points, 10)
+				pts[it.Code] = fmtPoints(it.Points)
 			}
 			for _, code := range codes {
 				row = append(row, orDash(pts[code]))
@@ -288,7 +288,7 @@ func writeStandingsText(out io.Writer, s projections.SectorStandings) error {
 			corr := "—"
 			if n := len(u.Corrections); n > 0 {
 				last := u.Corrections[n-1]
-				corr = fmt.Sprintf("%d (%d → %d)", n, u.Corrections[0].OldTotal, last.NewTotal)
+				corr = fmt.Sprintf("%d (%s → %s)", n, fmtPoints(u.Corrections[0].OldTotal), fmtPoints(last.NewTotal))
 			}
 			row = append(row, u.StageLabel, corr, orDash(kindLabels(u.Registered)), orDash(kindLabels(u.Achieved)))
 			fmt.Fprintln(tw, strings.Join(row, "\t"))
@@ -301,7 +301,7 @@ func writeStandingsText(out io.Writer, s projections.SectorStandings) error {
 		}
 		for _, u := range c.Units {
 			for _, co := range u.Corrections {
-				fmt.Fprintf(bw, "  Đính chính điểm %s: %d → %d — %s (seq %d)\n", u.Unit.Name, co.OldTotal, co.NewTotal, co.Reason, co.Recorded.Seq)
+				fmt.Fprintf(bw, "  Đính chính điểm %s: %s → %s — %s (seq %d)\n", u.Unit.Name, fmtPoints(co.OldTotal), fmtPoints(co.NewTotal), co.Reason, co.Recorded.Seq)
 			}
 		}
 		if c.Leader != nil {
@@ -384,3 +384,20 @@ report: a seq, an RFC 3339 time, or a date meaning the end of that day in Vietna
 		validate: func(c *Config) error { return c.validateReport("standings") },
 	}
 )
+
+// fmtPoints writes hundredths of a point the Vietnamese way: 9575 is
+// "95,75", 9500 "95".
+func fmtPoints(hundredths int64) string {
+	sign := ""
+	if hundredths < 0 {
+		sign, hundredths = "-", -hundredths
+	}
+	whole, frac := hundredths/100, hundredths%100
+	if frac == 0 {
+		return fmt.Sprintf("%s%d", sign, whole)
+	}
+	if frac%10 == 0 {
+		return fmt.Sprintf("%s%d,%d", sign, whole, frac/10)
+	}
+	return fmt.Sprintf("%s%d,%02d", sign, whole, frac)
+}

@@ -145,8 +145,8 @@ func TestStandingsCommand(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
-		for _, want := range []string{"BẢNG XẾP HẠNG THI ĐUA NĂM 2024", "Hạng", "Đơn vị", "Tổng điểm", "I.1", "Cụm thi đua số 1", "1010",
-			"Đính chính điểm " + rNameHG + ": 940 → 1010", "Đơn vị dẫn đầu (suy tôn): " + rNameBK} {
+		for _, want := range []string{"BẢNG XẾP HẠNG THI ĐUA NĂM 2024", "Hạng", "Đơn vị", "Tổng điểm", "I.1", "Cụm thi đua số 1", "10,1",
+			"Đính chính điểm " + rNameHG + ": 9,4 → 10,1", "Đơn vị dẫn đầu (suy tôn): " + rNameBK} {
 			if !strings.Contains(out, want) {
 				t.Errorf("output lacks %q:\n%s", want, out)
 			}
@@ -162,7 +162,7 @@ func TestStandingsCommand(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
-		want := []string{rNameBK, rNameTQ, rNameHG, rNameTN} // 950, 950 (by name), 940, 900
+		want := []string{rNameBK, rNameTQ, rNameHG, rNameTN} // 9,5, 9,5 (by name), 9,4, 9
 		if got := unitOrder(out[strings.Index(out, "Hạng"):], names...); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("order = %v, want %v\n%s", got, want, out)
 		}
@@ -330,6 +330,14 @@ func TestParseAsOfFlag(t *testing.T) {
 		ws, _ := want.Seq()
 		if got.IsLatest() != want.IsLatest() || !gt.Equal(wt) || gs != ws {
 			t.Errorf("%q = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestFmtPoints(t *testing.T) {
+	for in, want := range map[int64]string{9575: "95,75", 9500: "95", 9550: "95,5", 5: "0,05", 0: "0", -125: "-1,25", 10100: "101"} {
+		if got := fmtPoints(in); got != want {
+			t.Errorf("fmtPoints(%d) = %q, want %q", in, got, want)
 		}
 	}
 }
