@@ -191,6 +191,9 @@ func (g *schemaGen) response(resp response, head bool) map[string]any {
 	case resp.Body != nil:
 		schema = g.of(reflect.TypeOf(resp.Body))
 	}
+	if schema == nil && resp.Example == nil && len(resp.Also) == 0 {
+		return out // no body (e.g. 304)
+	}
 	if ct == "" {
 		ct = "application/json"
 	}
@@ -201,7 +204,11 @@ func (g *schemaGen) response(resp response, head bool) map[string]any {
 	if resp.Example != nil {
 		media["example"] = resp.Example
 	}
-	out["content"] = map[string]any{ct: media}
+	content := map[string]any{ct: media}
+	for _, alt := range resp.Also {
+		content[alt] = map[string]any{"schema": map[string]any{"type": "string"}}
+	}
+	out["content"] = content
 	return out
 }
 

@@ -3,7 +3,10 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -78,7 +81,54 @@ func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, problemOf(notReadyProblem, "Not ready: the ledger does not answer: "+err.Error()))
 		return
 	}
-	writeJSON(w, http.StatusOK, readyzResponse{Status: "ready", Head: head, Details: s.ReadyDetails})
+	behind, details, err := s.projectionsReady(ctx, head)
+	if err != nil {
+		noteError(w, err)
+		writeProblem(w, r, problemOf(notReadyProblem, "Not ready: the projections do not answer: "+err.Error()))
+		return
+	}
+	if behind != "" {
+		writeProblem(w, r, problemOf(notReadyProblem, "Not ready: "+behind+"."))
+		return
+	}
+	writeJSON(w, http.StatusOK, readyzResponse{Status: "ready", Head: head, Details: details})
+}
+
+// projectionsReady says why the projections keep the server unready ("" if
+// they do not): until every running projection has folded the events the
+// ledger held at Open, once, queries would answer from a stale past. A
+// projection that stopped on an error does not hold readiness back (the
+// others serve, and commands do not need it); it is named in the details.
+func (s *Server) projectionsReady(ctx context.Context, head uint64) (behind string, details map[string]string, err error) {
+	details = s.ReadyDetails
+	if s.Queries.Projections == nil {
+		return "", details, nil
+	}
+	st, err := s.Queries.Projections.Status(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	low := head
+	var stopped []string
+	for _, p := range st {
+		if p.Error != "" {
+			stopped = append(stopped, p.Name+": "+p.Error)
+			continue
+		}
+		low = min(low, p.Checkpoint)
+	}
+	if len(stopped) > 0 {
+		details = maps.Clone(details)
+		if details == nil {
+			details = map[string]string{}
+		}
+		details["projectionsStopped"] = strings.Join(stopped, "; ")
+	}
+	if s.caughtUp.Load() || low >= s.startHead {
+		s.caughtUp.Store(true)
+		return "", details, nil
+	}
+	return fmt.Sprintf("projections catching up: %d events behind", head-low), details, nil
 }
 
 // writeJSON writes v as a JSON response with status.

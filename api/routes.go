@@ -18,6 +18,10 @@ type route struct {
 	Path    string
 	Access  access
 	Handler http.HandlerFunc
+	// Page marks an HTML page: it also accepts the token as the password
+	// of HTTP Basic authentication (a browser cannot send a bearer token),
+	// and its 401 is a page that says how, in Vietnamese.
+	Page bool
 	// Tag groups operations in the document.
 	Tag     string
 	Summary string
@@ -66,6 +70,9 @@ type response struct {
 	Problem bool
 	// Text marks a body that is not JSON (text, JSON Lines, event stream).
 	Text bool
+	// Also lists other content types the same status may have (files:
+	// CSV, HTML, XLSX), described as strings.
+	Also []string
 }
 
 // RouteInfo is one method and path template the router serves.

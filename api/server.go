@@ -155,6 +155,13 @@ type Server struct {
 	// behind the head; /metrics exports it as tdkt_projection_lag_events.
 	ProjectionLag func() map[string]uint64
 
+	// Queries are the read models the query routes and the pages answer
+	// from (the projections' query types); nil ones make their routes
+	// answer 503. While Queries.Projections has not caught up once with
+	// the head found at Open, /readyz answers 503 ("projections catching
+	// up: N events behind").
+	Queries Queries
+
 	// ReadTimeout and WriteTimeout bound a request's reading and a
 	// response's writing (the live feed extends its own); 0 means
 	// DefaultReadTimeout and DefaultWriteTimeout.
@@ -167,6 +174,15 @@ type Server struct {
 
 	routes  []route
 	metrics *metrics
+
+	// times maps seq to recordedAt for asOf by time.
+	times timeIndex
+	// startHead is the head found at Open; caughtUp is set once every
+	// projection has folded that far.
+	startHead uint64
+	caughtUp  atomic.Bool
+	// pages are the parsed page templates.
+	pages *pageSet
 
 	openapiOnce sync.Once
 	openapiDoc  []byte
@@ -192,9 +208,14 @@ func NewServer() *Server {
 	s.authLimiter = newAuthLimiter(DefaultAuthFailures, DefaultAuthWindow, func() time.Time { return s.now() })
 	s.router.NotFoundHandler = s.metrics.instrument("unmatched", http.HandlerFunc(s.handleNotFound))
 	s.router.MethodNotAllowedHandler = s.metrics.instrument("unmatched", http.HandlerFunc(s.handleMethodNotAllowed))
-	s.routes = slices.Concat(s.opsRoutes(), s.ledgerRoutes(), s.commandRoutes(), s.liveRoutes())
+	s.pages = mustParsePages()
+	s.routes = slices.Concat(s.opsRoutes(), s.ledgerRoutes(), s.commandRoutes(), s.liveRoutes(), s.queryRoutes(), s.moreQueryRoutes(), s.pageRoutes())
 	for _, rt := range s.routes {
-		h := s.metrics.instrument(rt.Path, s.authenticate(rt.Access, rt.Handler))
+		auth := s.authenticate
+		if rt.Page {
+			auth = s.authenticatePage
+		}
+		h := s.metrics.instrument(rt.Path, auth(rt.Access, rt.Handler))
 		s.router.Handle(rt.Path, h).Methods(rt.Methods...).Name(rt.Name)
 	}
 	s.metrics.register(s)
@@ -221,6 +242,15 @@ func (s *Server) Open() error {
 		if es, ok := s.Store.(EventStore); ok {
 			s.Events = es
 		}
+	}
+	if s.Queries.Projections != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), s.readyTimeout())
+		head, err := s.Store.Head(ctx)
+		cancel()
+		if err != nil {
+			return fmt.Errorf("open: ledger head: %w", err)
+		}
+		s.startHead = head
 	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {

@@ -339,7 +339,14 @@ func TestServeKurrent(t *testing.T) {
 		t.Fatalf("kurrent harden: %d\n%s\n%s", code, out, errs)
 	}
 	m2, _, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir, "--store", db.URL())
-	code, body = httpGet(t, m2.HTTPServer.URL()+"/readyz")
+	// The read models are kept in memory on KurrentDB: /readyz says not
+	// ready until they have folded the ledger again.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		code, body = httpGet(t, m2.HTTPServer.URL()+"/readyz")
+		if code == 200 || !strings.Contains(body, "projections catching up") || time.Now().After(deadline) {
+			break
+		}
+	}
 	if code != 200 || !strings.Contains(body, `"head":12`) || !strings.Contains(body, "tls=false") {
 		t.Fatalf("/readyz after harden: %d %s", code, body)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/tdkt/tdkt/eventstore/kurrent"
 	"github.com/tdkt/tdkt/eventstore/ledger"
 	"github.com/tdkt/tdkt/eventstore/sqlite"
+	"github.com/tdkt/tdkt/projections"
 	"golang.org/x/mod/sumdb/note"
 )
 
@@ -108,6 +109,19 @@ func (m *Main) runServe(ctx context.Context) error {
 	srv.Checkpoints = cpr
 	srv.VerifierKey = vkey
 
+	runner, err := m.openProjections(store)
+	if err != nil {
+		return err
+	}
+	srv.Queries = newQueries(runner)
+	srv.ClusterStreams = api.ClusterStreamsFrom(srv.Queries.Clusters, store)
+	srv.ProjectionLag = func() map[string]uint64 {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		lag, _ := runner.Lag(ctx)
+		return lag
+	}
+
 	if m.Store != nil {
 		switch m.Config.Check {
 		case CheckQuick:
@@ -136,6 +150,16 @@ func (m *Main) runServe(ctx context.Context) error {
 		return err
 	}
 	m.HTTPServer = srv
+
+	// The read models follow the ledger until Close; /readyz stays unready
+	// until they have caught up with the head found at Open.
+	m.background.Add(1)
+	go func() {
+		defer m.background.Done()
+		if err := runner.Run(bg); err != nil {
+			m.Logger.Error("projections stopped", "err", err)
+		}
+	}()
 
 	if m.Store == nil || m.Store.Fault() == nil {
 		m.background.Add(1)
@@ -202,4 +226,45 @@ func (m *Main) serveKey() (signer note.Signer, vkey string, err error) {
 		return nil, "", fmt.Errorf("%s and %s are not one key pair", signerKeyFile, verifierKeyFile)
 	}
 	return signer, vkey, nil
+}
+
+// openProjections returns the read models' runner over store: every
+// projection registered, their state persisted in DIR/projections for the
+// embedded store (a restart resumes from the saved checkpoints instead of
+// replaying the ledger), in memory for KurrentDB.
+func (m *Main) openProjections(store projections.Feed) (*projections.Runner, error) {
+	var states projections.StateStore = projections.NewMemStateStore()
+	if m.Store != nil {
+		fs, err := projections.NewFileStateStore(filepath.Join(m.Config.Store.Dir, "projections"))
+		if err != nil {
+			return nil, err
+		}
+		states = fs
+	}
+	runner, err := projections.NewRunner(store, states, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := projections.RegisterAll(runner); err != nil {
+		return nil, err
+	}
+	return runner, nil
+}
+
+// newQueries returns the api's read models over runner.
+func newQueries(runner *projections.Runner) api.Queries {
+	return api.Queries{
+		Standings:      projections.NewStandings(runner, nil),
+		Reorganization: projections.NewReorganization(runner),
+		Units:          projections.NewUnits(runner),
+		Clusters:       projections.NewClusters(runner),
+		Awards:         projections.NewAwards(runner),
+		Audit:          projections.NewAudit(runner),
+		Deadlines:      projections.NewDeadlines(runner),
+		Councils:       projections.NewCouncils(runner),
+		Registrations:  projections.NewRegistrations(runner),
+		Initiatives:    projections.NewInitiatives(runner),
+		Eligibility:    projections.NewEligibility(runner, nil),
+		Projections:    runner,
+	}
 }
