@@ -66,6 +66,38 @@ type Config struct {
 	Keys KeysConfig
 	// Report is the configuration of report and standings (report.go).
 	Report ReportConfig
+	// Bench is the configuration of bench (bench.go).
+	Bench BenchConfig
+}
+
+// BenchConfig is what tdkt bench generates and measures (bench.go).
+type BenchConfig struct {
+	// Profile is the synthetic sector's size: "national" or "small".
+	Profile string
+	// Seed makes the sector.
+	Seed uint64
+	// Runs is how many times each figure is measured.
+	Runs int
+	// Dir is the work directory; "" means a temporary one.
+	Dir string
+	// Out is a JSON file for the figures; "" means none.
+	Out string
+	// Skip are steps not to run.
+	Skip []string
+	// Postgres is the DSN of the PostgreSQL baseline; "" skips it.
+	Postgres string
+	// CPUProfileDir receives a CPU profile per step; "" means none.
+	CPUProfileDir string
+	// Duration is the length of each timed load; 0 means by profile.
+	Duration time.Duration
+	// Binary is the tdkt binary serve runs from; "" means this one, and
+	// BinaryEnv is added to its environment (tests run themselves).
+	Binary    string
+	BinaryEnv []string
+	// Doc and Template: render Template into the Markdown file Doc.
+	Doc, Template string
+	// Command is the command line the document shows.
+	Command string
 }
 
 // VerifyConfig is what tdkt verify checks.
@@ -104,6 +136,7 @@ func DefaultConfig() Config {
 		Check:              CheckQuick,
 		Replay:             ReplayConfig{Lang: "vi"},
 		CheckpointInterval: DefaultCheckpointInterval,
+		Bench:              BenchConfig{Profile: "national", Seed: 1, Runs: 3},
 	}
 }
 
@@ -156,9 +189,6 @@ func (c *Config) validateServe() error {
 		}
 	default:
 		return fmt.Errorf("%w: unknown store kind %q", ErrInvalidStore, c.Store.Kind)
-	}
-	if c.Demo {
-		return fmt.Errorf("%w: the demo sector is not available yet; it comes with the domain issue (issue 3)", ErrNotSupported)
 	}
 	return nil
 }

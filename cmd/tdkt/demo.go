@@ -33,7 +33,7 @@ type demoTokens struct {
 }
 
 type demoTry struct {
-	role, token, scope string
+	role, token, scope, unit string
 }
 
 // newDemoTokens makes the tokens for steps.
@@ -73,7 +73,7 @@ func newDemoTokens(steps []demo.Step) *demoTokens {
 		}
 		plain, rec := api.GenerateToken(api.Role(r.role), r.subject, units)
 		t.records = append(t.records, rec)
-		t.tryRoles = append(t.tryRoles, demoTry{r.role, plain, scope})
+		t.tryRoles = append(t.tryRoles, demoTry{r.role, plain, scope, firstUnit[r.role]})
 	}
 	return t
 }
@@ -95,13 +95,24 @@ func demoRoles(role string) []string {
 	return out
 }
 
-// print writes the tokens a person may try the API with.
-func (t *demoTokens) print(w io.Writer) {
+// print writes the tokens a person may try the API with, and a command to
+// try: the unit's token registers its unit for emulation next year; the
+// auditor's token, sent the same request, gets 403.
+func (t *demoTokens) print(w io.Writer, baseURL string) {
 	fmt.Fprintln(w, "Mã truy cập để dùng thử (mới mỗi lần chạy, chỉ dùng cho dữ liệu mẫu):")
+	var unitTok, unit string
 	for _, tr := range t.tryRoles {
 		fmt.Fprintf(w, "  %-8s %s  (%s)\n", tr.role, tr.token, tr.scope)
+		if tr.role == "unit" {
+			unitTok, unit = tr.token, tr.unit
+		}
 	}
-	fmt.Fprintln(w, `  ví dụ: curl -H "Authorization: Bearer <mã>" …/api/v1/standings?year=2024`)
+	if unit != "" {
+		fmt.Fprintf(w, "Thử đăng ký thi đua năm 2026 cho đơn vị (với mã auditor thì bị từ chối 403):\n")
+		fmt.Fprintf(w, "  curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\\n", unitTok)
+		fmt.Fprintf(w, "    -d '{\"subject\":{\"kind\":\"TAP_THE\",\"id\":\"%s\"},\"year\":2026,\"targets\":[\"TTLDTT\"],\"viaUnitId\":\"%s\"}' \\\n", unit, unit)
+		fmt.Fprintf(w, "    %s/api/v1/commands/SubmitRegistration\n", baseURL)
+	}
 }
 
 // demoResult counts what a demo load did.

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestDemo writes the demo sector through the HTTP command pipeline into
@@ -29,5 +31,77 @@ func TestDemo(t *testing.T) {
 	code, out, errs = execMain(t.Context(), "report", "reorganization", "--data", dir, "--year", "2025", "--format", "csv")
 	if code != 0 || !strings.Contains(out, "Viện kiểm sát nhân dân tỉnh An Giang") {
 		t.Fatalf("report of the demo: %d\n%.500s\n%s", code, out, errs)
+	}
+}
+
+// TestServeDemo is issue 6's "done when": serve --demo loads the demo
+// sector, prints a token per role; the 2024 standings page and the 2025
+// reorganization report show the demo; the unit token registers for
+// emulation and the auditor token, sending the same request, is refused.
+func TestServeDemo(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	m, stdout, _ := MustRunMain(t, "serve", "--demo", "--addr", "127.0.0.1:0", "--data", dir)
+	u := m.HTTPServer.URL()
+	out := stdout.String()
+	token := func(role string) string {
+		for _, l := range strings.Split(out, "\n") {
+			if f := strings.Fields(l); len(f) >= 2 && f[0] == role && strings.HasPrefix(f[1], "tdkt_") {
+				return f[1]
+			}
+		}
+		t.Fatalf("no %s token printed:\n%s", role, out)
+		return ""
+	}
+	if !strings.Contains(out, "đã nạp ngành mẫu: 993 lệnh, 993 sự kiện") {
+		t.Fatalf("serve --demo did not load the demo:\n%s", out)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if code, _ := httpGet(t, u+"/readyz"); code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("not ready 20 s after loading the demo")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if code, page := httpGet(t, u+"/bang-xep-hang?nam=2024"); code != 200 || !strings.Contains(page, "Viện kiểm sát nhân dân cấp cao tại Thành phố Hồ Chí Minh") {
+		t.Fatalf("standings page: %d\n%.400s", code, page)
+	}
+	if code, page := httpGet(t, u+"/bao-cao-to-chuc-lai?nam=2025"); code != 200 || !strings.Contains(page, "Viện kiểm sát nhân dân tỉnh An Giang") {
+		t.Fatalf("report page: %d\n%.400s", code, page)
+	}
+	// The printed curl: the unit registers; the auditor may not.
+	var unit string
+	for _, l := range strings.Split(out, "\n") {
+		if i := strings.Index(l, `"viaUnitId":"`); i >= 0 {
+			unit = l[i+len(`"viaUnitId":"`) : i+len(`"viaUnitId":"`)+36]
+		}
+	}
+	body := `{"subject":{"kind":"TAP_THE","id":"` + unit + `"},"year":2026,"targets":["TTLDTT"],"viaUnitId":"` + unit + `"}`
+	post := func(tok string) int {
+		req, _ := http.NewRequest("POST", u+"/api/v1/commands/SubmitRegistration", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := post(token("auditor")); code != http.StatusForbidden {
+		t.Fatalf("auditor registering: %d, want 403", code)
+	}
+	if code := post(token("unit")); code != http.StatusCreated {
+		t.Fatalf("unit registering: %d, want 201", code)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// A restart on the same directory does not load the demo twice.
+	_, stdout2, _ := MustRunMain(t, "serve", "--demo", "--addr", "127.0.0.1:0", "--data", dir)
+	if strings.Contains(stdout2.String(), "đã nạp ngành mẫu") || !strings.Contains(stdout2.String(), "994 sự kiện") {
+		t.Fatalf("restart of serve --demo:\n%s", stdout2)
 	}
 }

@@ -3,15 +3,18 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/tdkt/tdkt/api"
+	"github.com/tdkt/tdkt/domain/demo"
 	"github.com/tdkt/tdkt/eventstore"
 	"github.com/tdkt/tdkt/eventstore/kurrent"
 	"github.com/tdkt/tdkt/eventstore/ledger"
@@ -52,13 +55,39 @@ func (m *Main) runServe(ctx context.Context) error {
 	srv.Addr = m.Config.Addr
 	srv.Logger = m.Logger
 	srv.PublicStandings = m.Config.PublicStandings
-	if m.Config.Tokens != "" {
-		tokens, err := api.LoadTokens(m.Config.Tokens)
+	var demoSteps []demo.Step
+	var demoToks *demoTokens
+	if m.Config.Demo {
+		var err error
+		if demoSteps, err = demo.Sector(demoSeed); err != nil {
+			return fmt.Errorf("the demo sector: %w", err)
+		}
+		demoToks = newDemoTokens(demoSteps)
+		// The demo is public data: its standings, report and ledger can be
+		// read without a token, as a newcomer's browser would.
+		srv.PublicStandings, srv.PublicLedger = true, true
+	}
+	switch {
+	case m.Config.Tokens != "" || demoToks != nil:
+		var recs []api.TokenRecord
+		if m.Config.Tokens != "" {
+			b, err := os.ReadFile(m.Config.Tokens)
+			if err != nil {
+				return err
+			}
+			if err := json.Unmarshal(b, &recs); err != nil {
+				return fmt.Errorf("%w: %s: %v", api.ErrInvalidTokens, m.Config.Tokens, err)
+			}
+		}
+		if demoToks != nil {
+			recs = append(recs, demoToks.records...)
+		}
+		tokens, err := api.NewTokens(recs)
 		if err != nil {
 			return err
 		}
 		srv.Tokens = tokens
-	} else {
+	default:
 		// Without a tokens file nobody can write, and the ledger routes stay
 		// as public as they were before authentication existed.
 		srv.PublicLedger = true
@@ -181,6 +210,38 @@ func (m *Main) runServe(ctx context.Context) error {
 	fmt.Fprintf(m.Stdout, "tdkt đang phục vụ tại %s (sổ cái %s, %d sự kiện); nhấn Ctrl+C để dừng.\n",
 		srv.URL(), where, head)
 	fmt.Fprintf(m.Stdout, "khóa kiểm tra chữ ký (verifier key): %s\n", vkey)
+	if demoToks != nil {
+		if err := m.serveDemo(ctx, store, srv.URL(), demoSteps, demoToks); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "mở %s/bang-xep-hang?nam=2024 và %s/bao-cao-to-chuc-lai?nam=2025 để xem.\n", srv.URL(), srv.URL())
+	}
+	return nil
+}
+
+// serveDemo writes the demo sector into an empty store through srv's own
+// command pipeline, and prints a token per role to try the API with. A
+// store that already holds events is left as it is (a restart of serve
+// --demo on the same directory).
+func (m *Main) serveDemo(ctx context.Context, store interface {
+	Head(context.Context) (uint64, error)
+}, url string, steps []demo.Step, tokens *demoTokens) error {
+	head, err := store.Head(ctx)
+	if err != nil {
+		return err
+	}
+	if head == 0 {
+		start := time.Now()
+		res, err := loadDemo(ctx, &http.Client{Timeout: time.Minute}, url, steps, tokens, nil)
+		if err != nil {
+			return fmt.Errorf("load the demo sector: %w", err)
+		}
+		m.Logger.Info("demo sector loaded", "commands", res.recorded+res.repeated, "events", res.events, "intendedRefusals", res.refused, "took", time.Since(start))
+		fmt.Fprintf(m.Stdout, "đã nạp ngành mẫu: %d lệnh, %d sự kiện (người trong dữ liệu mẫu đều là hư cấu).\n", res.recorded+res.repeated, res.events)
+	} else {
+		m.Logger.Info("serve --demo: the store already holds events; the demo sector is not loaded again", "events", head)
+	}
+	tokens.print(m.Stdout, url)
 	return nil
 }
 

@@ -254,6 +254,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runKurrent(ctx)
 	case "version":
 		return m.runVersion(ctx)
+	case "bench":
+		return m.runBench(ctx)
 	default:
 		return fmt.Errorf("no command to run (call ParseFlags first)")
 	}

@@ -266,10 +266,3 @@ func (b *builder) member(person string, role domain.CouncilRole, title string) d
 	return domain.CouncilMember{PersonID: b.pid(person), Role: role, PositionTitle: title}
 }
 
-func (b *builder) memberIDs(council string) []string {
-	var out []string
-	for _, m := range b.councils[council].members {
-		out = append(out, m.PersonID)
-	}
-	return out
-}

@@ -92,9 +92,6 @@ var mergers = []merger{
 	{prov("ag2", "tỉnh", "An Giang"), []string{"ag", "kg"}},
 }
 
-// unchangedProvinces keep their procuracy on 1/7/2025 (rows 1, 6, 11).
-var unchangedProvinces = []string{"hn", "ls", "cb"}
-
 func district(key, parent, kind, place string) unitDef {
 	return unitDef{key, vks + kind + " " + place, "VKSND " + short(kind) + " " + place, domain.LevelDistrict, domain.UnitKindProcuracy, parent, "Viện trưởng VKSND " + short(kind) + " " + place}
 }
