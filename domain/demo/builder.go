@@ -265,4 +265,3 @@ func (b *builder) uids(keys ...string) []string {
 func (b *builder) member(person string, role domain.CouncilRole, title string) domain.CouncilMember {
 	return domain.CouncilMember{PersonID: b.pid(person), Role: role, PositionTitle: title}
 }
-
