@@ -9,6 +9,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/tdkt/tdkt/domain"
 	"github.com/tdkt/tdkt/eventstore"
@@ -118,8 +119,12 @@ type Status struct {
 type RunnerOptions struct {
 	// SaveEvery is how many events a projection folds between two saves
 	// of its state while catching up; zero means 10 000. The state is
-	// also saved whenever the runner has no event waiting, and on return.
+	// also saved when the runner has no event waiting, and on return.
 	SaveEvery int
+	// SaveInterval is the least time between two saves (a save encodes a
+	// projection's whole state); zero means 60 s. A restart replays at
+	// most about this much of the feed.
+	SaveInterval time.Duration
 	// AsOfCache is how many as-of states are cached per projection; zero
 	// means 4, negative disables the cache.
 	AsOfCache int
@@ -183,6 +188,9 @@ func NewRunner(feed Feed, store StateStore, opts *RunnerOptions) (*Runner, error
 	r := &Runner{feed: feed, store: store, projs: map[string]*proj{}, rebuildc: make(chan rebuildReq)}
 	if opts != nil {
 		r.opts = *opts
+	}
+	if r.opts.SaveInterval <= 0 {
+		r.opts.SaveInterval = time.Minute
 	}
 	if r.opts.SaveEvery <= 0 {
 		r.opts.SaveEvery = 10_000
@@ -378,12 +386,25 @@ func (r *Runner) loop(ctx context.Context, follow bool, head uint64) (err error)
 		}
 	}()
 	pos := from
+	// Saving serializes a projection's whole state, so its cost grows with
+	// the ledger: saves are spaced by SaveInterval (and SaveEvery events),
+	// and an idle runner saves what is dirty when the interval has passed
+	// (the timer), so a restart replays at most about SaveInterval of
+	// events. Without the spacing a catch-up of n events costs O(n²).
+	lastSave := time.Now()
+	var idle <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case req := <-r.rebuildc:
 			req.done <- r.finishRebuild(ctx, req, pos)
+		case <-idle:
+			idle = nil
+			if err := r.saveDirty(ctx, projs, 1); err != nil {
+				return err
+			}
+			lastSave = time.Now()
 		case it, ok := <-ch:
 			if !ok {
 				if follow {
@@ -401,12 +422,17 @@ func (r *Runner) loop(ctx context.Context, follow bool, head uint64) (err error)
 			r.index.add(rec)
 			r.dispatch(projs, rec)
 			pos++
-			if len(ch) == 0 {
-				if err := r.saveDirty(ctx, projs, 1); err != nil {
+			if since := time.Since(lastSave); since >= r.opts.SaveInterval {
+				min := r.opts.SaveEvery
+				if len(ch) == 0 {
+					min = 1
+				}
+				if err := r.saveDirty(ctx, projs, min); err != nil {
 					return err
 				}
-			} else if err := r.saveDirty(ctx, projs, r.opts.SaveEvery); err != nil {
-				return err
+				lastSave, idle = time.Now(), nil
+			} else if len(ch) == 0 && idle == nil {
+				idle = time.After(r.opts.SaveInterval - since)
 			}
 		}
 	}
