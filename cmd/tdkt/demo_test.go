@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tdkt/tdkt/eventstore/kurrent/kurrenttest"
 )
 
 // TestDemo writes the demo sector through the HTTP command pipeline into
@@ -103,5 +105,43 @@ func TestServeDemo(t *testing.T) {
 	_, stdout2, _ := MustRunMain(t, "serve", "--demo", "--addr", "127.0.0.1:0", "--data", dir)
 	if strings.Contains(stdout2.String(), "đã nạp ngành mẫu") || !strings.Contains(stdout2.String(), "994 sự kiện") {
 		t.Fatalf("restart of serve --demo:\n%s", stdout2)
+	}
+}
+
+// TestServeDemoKurrent is issue 7's "done when": tdkt serve --store
+// esdb://… on the protocol test double serves the demo sector end to end —
+// commands (the whole demo goes through the command pipeline), standings,
+// and verify --store.
+func TestServeDemoKurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	db := kurrenttest.Start(t)
+	dir := t.TempDir()
+	m, stdout, _ := MustRunMain(t, "serve", "--demo", "--addr", "127.0.0.1:0", "--data", dir, "--store", db.URL())
+	if !strings.Contains(stdout.String(), "đã nạp ngành mẫu: 993 lệnh, 993 sự kiện") {
+		t.Fatalf("serve --demo on KurrentDB:\n%s", stdout)
+	}
+	u := m.HTTPServer.URL()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if code, _ := httpGet(t, u+"/readyz"); code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("not ready 30 s after loading the demo on KurrentDB")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	code, body := httpGet(t, u+"/api/v1/standings?year=2024")
+	if code != 200 || !strings.Contains(body, "Viện kiểm sát nhân dân cấp cao tại Thành phố Hồ Chí Minh") {
+		t.Fatalf("standings on KurrentDB: %d %.300s", code, body)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := execMain(t.Context(), "verify", "--store", db.URL())
+	if code != 0 || !strings.Contains(out, "ledger on KurrentDB verified: 993 events") {
+		t.Fatalf("verify --store: %d\n%s\n%s", code, out, errs)
 	}
 }
