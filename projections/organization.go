@@ -3,6 +3,7 @@ package projections
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/tdkt/tdkt/domain"
 	"github.com/tdkt/tdkt/eventstore"
@@ -465,7 +466,16 @@ func sortClusters(cs []Cluster) {
 			}
 			return a.Number - b.Number
 		}
-		return domain.CompareNames(a.Name, b.Name)
+		if c := domain.CompareNames(a.Name, b.Name); c != 0 {
+			return c
+		}
+		// Two clusters of one name (a 2024 cluster and its 2025
+		// successor): the earlier formed first, then by id, so the order
+		// never depends on map iteration.
+		if c := strings.Compare(a.Formed, b.Formed); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
 	})
 }
 
