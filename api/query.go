@@ -587,11 +587,49 @@ func (s *Server) handleStandings(w http.ResponseWriter, r *http.Request) {
 		Error(w, r, err)
 		return
 	}
+	// An answer from n events never changes: serve it from the cache when
+	// the projection has not moved since it was encoded.
+	key := "standings\x00" + strconv.Itoa(year) + "\x00" + q.Get("cluster")
+	upTo := pt.upTo
+	if pt.latest {
+		if upTo, err = s.checkpoint(r.Context(), projections.StandingsName); err != nil {
+			Error(w, r, err)
+			return
+		}
+	}
+	if body, ok := s.answers.get(key, upTo); ok {
+		if matchETag(inm(r), etag(upTo, "")) {
+			failed(w, r, errNotModified, upTo, "")
+			return
+		}
+		writeCachedAnswer(w, upTo, body)
+		return
+	}
 	out, upTo, err := s.standings(r.Context(), inm(r), pt, year, q.Get("cluster"))
 	if failed(w, r, err, upTo, "") {
 		return
 	}
-	writeAnswer(w, upTo, "", standingsResponse{out})
+	body, err := json.Marshal(standingsResponse{out})
+	if err != nil {
+		Error(w, r, err)
+		return
+	}
+	body = append(body, '\n')
+	s.answers.put(key, upTo, body)
+	writeCachedAnswer(w, upTo, body)
+}
+
+// writeCachedAnswer writes an encoded JSON answer from upTo events, as
+// writeAnswer does.
+func writeCachedAnswer(w http.ResponseWriter, upTo uint64, body []byte) {
+	h := w.Header()
+	h.Set("ETag", etag(upTo, ""))
+	h.Set("Cache-Control", "private, no-cache")
+	h.Set("Content-Type", "application/json")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
 }
 
 func inm(r *http.Request) string { return r.Header.Get("If-None-Match") }

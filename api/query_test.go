@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -754,3 +755,32 @@ func TestClusterStreamsFrom(t *testing.T) {
 }
 
 func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
+
+// TestStandingsAnswerCache: the same request twice gives the same body and
+// ETag (the second from the answer cache); once the ledger moves, the
+// answer moves with it — the cache never serves a stale answer as latest.
+func TestStandingsAnswerCache(t *testing.T) {
+	e := MustOpenQueryEnv(t, nil)
+	get := func() (string, []byte) {
+		resp, body := e.fetch(t, "/api/v1/standings?year=2024", api.RoleAuditor, nil)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%d %s", resp.StatusCode, body)
+		}
+		return resp.Header.Get("ETag"), body
+	}
+	tag1, body1 := get()
+	tag2, body2 := get()
+	if tag1 != tag2 || !bytes.Equal(body1, body2) {
+		t.Fatalf("the same request twice: %s vs %s", tag1, tag2)
+	}
+	e.add(t, domain.UnitEstablished{UnitID: qid("new"), Name: "Viện kiểm sát nhân dân khu vực 7 - Hà Giang", Level: domain.LevelRegional,
+		Kind: domain.UnitKindProcuracy, ParentUnitID: qid("tc")}, "2025-07-01", "")
+	e.waitReady(t)
+	tag3, body3 := get()
+	if tag3 == tag1 || bytes.Equal(body3, body1) {
+		t.Fatalf("after an append the answer did not move: %s, %s", tag1, tag3)
+	}
+	if resp, _ := e.fetch(t, "/api/v1/standings?year=2024", api.RoleAuditor, http.Header{"If-None-Match": {tag3}}); resp.StatusCode != http.StatusNotModified {
+		t.Fatalf("If-None-Match on a cached answer: %d", resp.StatusCode)
+	}
+}

@@ -189,6 +189,7 @@ type Server struct {
 	openapiErr  error
 	idem        *idempotencyCache
 	authLimiter *authLimiter
+	answers     *answerCache
 
 	// closing is closed by Close, ending live feeds.
 	closing     chan struct{}
@@ -205,6 +206,7 @@ func NewServer() *Server {
 		metrics: newMetrics(),
 		idem:    newIdempotencyCache(DefaultIdempotencyCacheSize),
 	}
+	s.answers = newAnswerCache(DefaultAnswerCacheSize)
 	s.authLimiter = newAuthLimiter(DefaultAuthFailures, DefaultAuthWindow, func() time.Time { return s.now() })
 	s.router.NotFoundHandler = s.metrics.instrument("unmatched", http.HandlerFunc(s.handleNotFound))
 	s.router.MethodNotAllowedHandler = s.metrics.instrument("unmatched", http.HandlerFunc(s.handleMethodNotAllowed))
