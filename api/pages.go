@@ -72,8 +72,9 @@ var pageFuncs = template.FuncMap{
 		}
 		return s
 	},
-	"role": roleLabel,
-	"inc":  func(i int) int { return i + 1 },
+	"role":   roleLabel,
+	"inc":    func(i int) int { return i + 1 },
+	"points": pointsLabel,
 	"names": func(us []projections.UnitRef) string {
 		out := make([]string, len(us))
 		for i, u := range us {
@@ -107,6 +108,23 @@ var pageFuncs = template.FuncMap{
 		}
 		return p.Name
 	},
+}
+
+// pointsLabel writes hundredths of a point the Vietnamese way, as the
+// CLI does: 9575 is "95,75", 9550 "95,5", 9500 "95".
+func pointsLabel(hundredths int64) string {
+	sign := ""
+	if hundredths < 0 {
+		sign, hundredths = "-", -hundredths
+	}
+	whole, frac := hundredths/100, hundredths%100
+	switch {
+	case frac == 0:
+		return fmt.Sprintf("%s%d", sign, whole)
+	case frac%10 == 0:
+		return fmt.Sprintf("%s%d,%d", sign, whole, frac/10)
+	}
+	return fmt.Sprintf("%s%d,%02d", sign, whole, frac)
 }
 
 // roleLabel names a role in Vietnamese.
@@ -175,6 +193,8 @@ func (s *Server) pageRoutes() []route {
 			Responses: html},
 		{Name: "pageLedger", Methods: getHead, Path: "/so-cai", Access: accessLedger, Page: true, Handler: s.handlePageLedger, Tag: "pages",
 			Summary: "Sổ cái: ledger size, latest signed checkpoint, verifier key and readiness", Responses: html[:1]},
+		{Name: "pageFavicon", Methods: getHead, Path: "/favicon.ico", Access: accessPublic, Handler: s.handleFavicon, Tag: "pages",
+			Summary: "No icon: 204, so a browser's automatic request is not a 404", Responses: []response{{Status: 204, Text: true}}},
 		{Name: "pageStylesheet", Methods: getHead, Path: "/static/style.css", Access: accessPublic, Handler: s.handleStylesheet, Tag: "pages",
 			Summary: "The pages' stylesheet", Responses: []response{{Status: 200, ContentType: "text/css; charset=utf-8", Text: true}}},
 	}
@@ -323,6 +343,11 @@ func seqLabel(upTo uint64) string {
 		return "Sổ cái chưa có sự kiện nào tại thời điểm này."
 	}
 	return fmt.Sprintf("Số liệu từ sổ cái đến sự kiện số %d (%d sự kiện).", upTo-1, upTo)
+}
+
+func (s *Server) handleFavicon(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	w.WriteHeader(http.StatusNoContent)
 }
 
 func (s *Server) handleStylesheet(w http.ResponseWriter, r *http.Request) {

@@ -75,10 +75,10 @@ func TestPages(t *testing.T) {
 		}
 		checkPage(t, resp, body, "<h1>Bảng xếp hạng thi đua năm 2024</h1>", "Cụm thi đua khu vực Đông Bắc",
 			`<label for="nam">Năm thi đua</label>`, `<label for="cum">Cụm, khối thi đua</label>`, `<label for="ngay">Số liệu tính đến hết ngày</label>`,
-			`<td class="num">1</td>`+"\n<td>"+nameHG+`</td>`+"\n"+`<td class="num">1010</td>`, "Đã điều chỉnh điểm 1 lần", "Cộng điểm chỉ tiêu bị bỏ sót")
-		// As we believed it on 15/01/2025: Bắc Kạn first, Hà Giang 940.
+			`<td class="num">1</td>`+"\n<td>"+nameHG+`</td>`+"\n"+`<td class="num">10,1</td>`, "Đã điều chỉnh điểm 1 lần", "Cộng điểm chỉ tiêu bị bỏ sót")
+		// As we believed it on 15/01/2025: Bắc Kạn first, Hà Giang 9,4.
 		resp, body = e.fetch(t, "/bang-xep-hang?nam=2024&ngay=2025-01-15", api.RoleAuditor, nil)
-		checkPage(t, resp, body, `<td class="num">1</td>`+"\n<td>"+nameBK+`</td>`, `<td class="num">940</td>`, "Tính đến hết ngày 15/01/2025")
+		checkPage(t, resp, body, `<td class="num">1</td>`+"\n<td>"+nameBK+`</td>`, `<td class="num">9,4</td>`, "Tính đến hết ngày 15/01/2025")
 		if strings.Contains(string(body), "Đã điều chỉnh điểm") {
 			t.Error("the correction shows before it was recorded")
 		}
