@@ -389,19 +389,27 @@ func (s *Server) answer(ctx context.Context, inm string, pt point, proj, extra s
 	if matchETag(inm, etag(c1, extra)) {
 		return c1, errNotModified
 	}
-	if err := q(projections.Latest()); err != nil {
-		return 0, err
-	}
-	c2, err := s.checkpoint(ctx, proj)
-	if err != nil {
-		return 0, err
-	}
-	if c2 != c1 && c2 > 0 {
-		if err := q(projections.AtSeq(c2 - 1)); err != nil {
+	// The live model answers at whatever it has folded; the checkpoint
+	// read before and after brackets it. If the projection moved meanwhile
+	// (it is catching up), ask the live model again rather than replaying
+	// the feed to pin the answer (an as-of answer folds the ledger from seq
+	// 0: under load while catching up, every request would). After a few
+	// tries the answer is given with the later checkpoint: it was folded
+	// from at least the first checkpoint's events and at most the later
+	// one's (so its ETag may name a few events it does not hold yet).
+	for try := 0; ; try++ {
+		if err := q(projections.Latest()); err != nil {
 			return 0, err
 		}
+		c2, err := s.checkpoint(ctx, proj)
+		if err != nil {
+			return 0, err
+		}
+		if c2 == c1 || try == 2 {
+			return c2, nil
+		}
+		c1 = c2
 	}
-	return c2, nil
 }
 
 // failed writes err, if any: 304 for errNotModified (with the ETag of an
@@ -615,7 +623,11 @@ func (s *Server) handleStandings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body = append(body, '\n')
-	s.answers.put(key, upTo, body)
+	if out.AsOfSeq == upTo {
+		// Only an answer known to be exactly from upTo events is kept
+		// (while the projection catches up, it may be from fewer).
+		s.answers.put(key, upTo, body)
+	}
 	writeCachedAnswer(w, upTo, body)
 }
 
