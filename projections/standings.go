@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tdkt/tdkt/domain"
 	"github.com/tdkt/tdkt/eventstore"
@@ -273,7 +274,8 @@ var stageRank = map[string]int{domain.StageSelf.String(): 1, domain.StageCluster
 func (s *Standings) Cluster(ctx context.Context, asOf AsOf, year int, clusterID string) (ClusterStandings, error) {
 	var out ClusterStandings
 	err := s.r.view(ctx, s.name, asOf, func(mm Model, upTo uint64) error {
-		out = mm.(*standingsModel).cluster(year, clusterID, s.tie)
+		m := mm.(*standingsModel)
+		out = m.cluster(year, clusterID, s.tie, m.indexYear(year))
 		out.AsOfSeq = upTo
 		return nil
 	})
@@ -298,8 +300,9 @@ func (s *Standings) Sector(ctx context.Context, asOf AsOf, year int) (SectorStan
 				ids[a.Cluster] = true
 			}
 		}
+		ix := m.indexYear(year)
 		for id := range ids {
-			cs := m.cluster(year, id, s.tie)
+			cs := m.cluster(year, id, s.tie, ix)
 			cs.AsOfSeq = upTo
 			out.Clusters = append(out.Clusters, cs)
 		}
@@ -314,21 +317,50 @@ func (s *Standings) Sector(ctx context.Context, asOf AsOf, year int) (SectorStan
 			if na, nb := m.Numbers[a.Cluster.ID], m.Numbers[b.Cluster.ID]; na != nb {
 				return na - nb
 			}
-			return domain.CompareNames(a.Cluster.Name, b.Cluster.Name)
+			if c := domain.CompareNames(a.Cluster.Name, b.Cluster.Name); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Cluster.ID, b.Cluster.ID)
 		})
 		return nil
 	})
 	return out, err
 }
 
-func (m *standingsModel) cluster(year int, clusterID string, tie TieBreak) ClusterStandings {
+// yearIndex groups one year's scores by cluster and its registrations and
+// awards by unit: built once per query, so the standings of a sector with
+// hundreds of clusters cost one pass over the model, not one per cluster.
+type yearIndex struct {
+	scores map[string][]*scoreRec
+	regs   map[string][]*regRec
+	awards map[string][]*awardRec
+}
+
+func (m *standingsModel) indexYear(year int) *yearIndex {
+	ix := &yearIndex{scores: map[string][]*scoreRec{}, regs: map[string][]*regRec{}, awards: map[string][]*awardRec{}}
+	for _, sc := range m.Scores {
+		if sc.Year == year && !sc.Superseded {
+			ix.scores[sc.Cluster] = append(ix.scores[sc.Cluster], sc)
+		}
+	}
+	for _, r := range m.Regs {
+		if r.Year == year && !r.Withdrawn && r.Subject.Kind == domain.SubjectUnit {
+			ix.regs[r.Subject.ID] = append(ix.regs[r.Subject.ID], r)
+		}
+	}
+	for _, a := range m.Awards {
+		if a.Year == year && !a.Revoked && a.Subject.Kind == domain.SubjectUnit {
+			ix.awards[a.Subject.ID] = append(ix.awards[a.Subject.ID], a)
+		}
+	}
+	return ix
+}
+
+func (m *standingsModel) cluster(year int, clusterID string, tie TieBreak, ix *yearIndex) ClusterStandings {
 	k, _ := domain.ParseClusterKind(m.Kinds[clusterID])
 	out := ClusterStandings{Cluster: ClusterRef{clusterID, m.N.cluster(clusterID, ""), k.Label()}, Year: year, Units: []UnitStanding{}}
 	best := map[string]*scoreRec{}
-	for _, sc := range m.Scores {
-		if sc.Year != year || sc.Cluster != clusterID || sc.Superseded {
-			continue
-		}
+	for _, sc := range ix.scores[clusterID] {
 		b := best[sc.Unit]
 		if b == nil || stageRank[sc.Stage] > stageRank[b.Stage] || stageRank[sc.Stage] == stageRank[b.Stage] && sc.Recorded.Seq > b.Recorded.Seq {
 			best[sc.Unit] = sc
@@ -351,18 +383,14 @@ func (m *standingsModel) cluster(year int, clusterID string, tie TieBreak) Clust
 		}
 		slices.Reverse(u.Corrections)
 		reg := map[string]bool{}
-		for _, r := range m.Regs {
-			if r.Year == year && !r.Withdrawn && r.Subject.Kind == domain.SubjectUnit && r.Subject.ID == unit {
-				for _, t := range r.Targets {
-					reg[t] = true
-				}
+		for _, r := range ix.regs[unit] {
+			for _, t := range r.Targets {
+				reg[t] = true
 			}
 		}
 		got := map[string]bool{}
-		for _, a := range m.Awards {
-			if a.Year == year && !a.Revoked && a.Subject.Kind == domain.SubjectUnit && a.Subject.ID == unit {
-				got[a.Kind] = true
-			}
+		for _, a := range ix.awards[unit] {
+			got[a.Kind] = true
 		}
 		u.Registered, u.Achieved = kindRefs(sortedKinds(reg)), kindRefs(sortedKinds(got))
 		u.TargetsMet = true
