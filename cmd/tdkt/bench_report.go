@@ -215,6 +215,8 @@ func (b *bench) targets() []benchTarget {
 		{2, "ReadStream p99", "readstream.p99", false, 2, "< 2 ms", "readstream", ""},
 		{4, "tdkt verify --data", "verify.data", true, 350_000, "≥ 350,000 leaves/s", "verify-data", ""},
 		{4, "tdkt verify --export", "verify.export", true, 1_000_000, "≥ 1,000,000 leaves/s", "verify-export", ""},
+		{5, "rebuild of every projection from zero", "projections", true, 150_000, "≥ 150,000 events/s", "projections", ""},
+		{5, "sector standings as of an earlier seq (1M-event ledger), median", "asof.median", false, 200, "< 200 ms", "asof", ""},
 		{6, "GET /api/v1/standings throughput", "http.standings.rps", true, 5_000, "≥ 5,000 req/s", "serve-http", ""},
 		{6, "GET /api/v1/standings p99", "http.standings.p99", false, 10, "< 10 ms", "serve-http", ""},
 		{6, "command round trip (durable) p99 at 200 req/s", "http.command200.p99", false, 20, "< 20 ms", "serve-http", ""},
