@@ -835,18 +835,7 @@ func (s *Server) handleUnitsList(w http.ResponseWriter, r *http.Request) {
 	if !need(w, r, s.Queries.Units != nil && s.haveProjections(), "units") {
 		return
 	}
-	pt, pg, err := s.paged(r.Context(), r.URL.Query())
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
-	units, upTo, err := s.units(r.Context(), inm(r), pt)
-	if failed(w, r, err, upTo, "") {
-		return
-	}
-	items, next := cut(r, units, upTo, pg)
-	setNextLink(w, next)
-	writeAnswer(w, upTo, "", listResponse[projections.Unit]{AsOfSeq: upTo, Items: items, Next: next})
+	servePaged(s, w, r, projections.OrganizationName, s.Queries.Units.List)
 }
 
 // units answers every unit, for the route and the history page.
@@ -863,21 +852,10 @@ func (s *Server) handleUnitGet(w http.ResponseWriter, r *http.Request) {
 	if !need(w, r, s.Queries.Units != nil && s.haveProjections(), "units") {
 		return
 	}
-	pt, err := s.resolve(r.Context(), r.URL.Query().Get("asOf"))
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
 	id := pathVar(r, "id")
-	var u projections.Unit
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.OrganizationName, "", func(a projections.AsOf) (err error) {
-		u, err = s.Queries.Units.Get(r.Context(), a, id)
-		return err
-	})
-	if failed(w, r, err, upTo, "") {
-		return
-	}
-	writeAnswer(w, upTo, "", unitResponse{Unit: u, AsOfSeq: upTo})
+	serveAt(s, w, r, projections.OrganizationName, "", func(ctx context.Context, a projections.AsOf) (projections.Unit, error) {
+		return s.Queries.Units.Get(ctx, a, id)
+	}, func(u projections.Unit, upTo uint64) any { return unitResponse{Unit: u, AsOfSeq: upTo} })
 }
 
 func (s *Server) handleClustersList(w http.ResponseWriter, r *http.Request) {
@@ -890,21 +868,11 @@ func (s *Server) handleClustersList(w http.ResponseWriter, r *http.Request) {
 		Error(w, r, err)
 		return
 	}
-	pt, err := s.resolve(r.Context(), q.Get("asOf"))
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
-	extra := strconv.Itoa(year)
-	var cs []projections.Cluster
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.OrganizationName, extra, func(a projections.AsOf) (err error) {
-		cs, err = s.Queries.Clusters.List(r.Context(), a, year)
-		return err
+	serveAt(s, w, r, projections.OrganizationName, strconv.Itoa(year), func(ctx context.Context, a projections.AsOf) ([]projections.Cluster, error) {
+		return s.Queries.Clusters.List(ctx, a, year)
+	}, func(cs []projections.Cluster, upTo uint64) any {
+		return clustersResponse{AsOfSeq: upTo, Year: year, Items: cs}
 	})
-	if failed(w, r, err, upTo, extra) {
-		return
-	}
-	writeAnswer(w, upTo, extra, clustersResponse{AsOfSeq: upTo, Year: year, Items: cs})
 }
 
 func (s *Server) handleClusterGet(w http.ResponseWriter, r *http.Request) {
@@ -917,21 +885,10 @@ func (s *Server) handleClusterGet(w http.ResponseWriter, r *http.Request) {
 		Error(w, r, err)
 		return
 	}
-	pt, err := s.resolve(r.Context(), q.Get("asOf"))
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
-	id, extra := pathVar(r, "id"), strconv.Itoa(year)
-	var c projections.Cluster
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.OrganizationName, extra, func(a projections.AsOf) (err error) {
-		c, err = s.Queries.Clusters.Get(r.Context(), a, id, year)
-		return err
-	})
-	if failed(w, r, err, upTo, extra) {
-		return
-	}
-	writeAnswer(w, upTo, extra, clusterResponse{Cluster: c, AsOfSeq: upTo})
+	id := pathVar(r, "id")
+	serveAt(s, w, r, projections.OrganizationName, strconv.Itoa(year), func(ctx context.Context, a projections.AsOf) (projections.Cluster, error) {
+		return s.Queries.Clusters.Get(ctx, a, id, year)
+	}, func(c projections.Cluster, upTo uint64) any { return clusterResponse{Cluster: c, AsOfSeq: upTo} })
 }
 
 func (s *Server) handleAwardsList(w http.ResponseWriter, r *http.Request) {
@@ -954,43 +911,19 @@ func (s *Server) handleAwardsList(w http.ResponseWriter, r *http.Request) {
 		}
 		f.Title = k
 	}
-	pt, pg, err := s.paged(r.Context(), q)
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
-	var awards []projections.Award
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.AwardsName, "", func(a projections.AsOf) (err error) {
-		awards, err = s.Queries.Awards.List(r.Context(), a, f)
-		return err
+	servePaged(s, w, r, projections.AwardsName, func(ctx context.Context, a projections.AsOf) ([]projections.Award, error) {
+		return s.Queries.Awards.List(ctx, a, f)
 	})
-	if failed(w, r, err, upTo, "") {
-		return
-	}
-	items, next := cut(r, awards, upTo, pg)
-	setNextLink(w, next)
-	writeAnswer(w, upTo, "", listResponse[projections.Award]{AsOfSeq: upTo, Items: items, Next: next})
 }
 
 func (s *Server) handleAwardGet(w http.ResponseWriter, r *http.Request) {
 	if !need(w, r, s.Queries.Awards != nil && s.haveProjections(), "awards") {
 		return
 	}
-	pt, err := s.resolve(r.Context(), r.URL.Query().Get("asOf"))
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
 	id := pathVar(r, "id")
-	var a projections.Award
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.AwardsName, "", func(at projections.AsOf) (err error) {
-		a, err = s.Queries.Awards.Get(r.Context(), at, id)
-		return err
-	})
-	if failed(w, r, err, upTo, "") {
-		return
-	}
-	writeAnswer(w, upTo, "", awardResponse{Award: a, AsOfSeq: upTo})
+	serveAt(s, w, r, projections.AwardsName, "", func(ctx context.Context, at projections.AsOf) (projections.Award, error) {
+		return s.Queries.Awards.Get(ctx, at, id)
+	}, func(a projections.Award, upTo uint64) any { return awardResponse{Award: a, AsOfSeq: upTo} })
 }
 
 func (s *Server) handleStreamAudit(w http.ResponseWriter, r *http.Request) {
@@ -1097,4 +1030,47 @@ func ClusterStreamsFrom(clusters ClustersQuery, store Store) func(ctx context.Co
 		}
 		return out, nil
 	}
+}
+
+// serveAt answers one query at the point asOf names: resolve it, run q at
+// that point of projection proj (pinned as answer does), and write
+// wrap(result, upTo) with its ETag, or the failure. extra goes into the
+// ETag for answers that depend on more than the ledger (a year, a date).
+func serveAt[T any](s *Server, w http.ResponseWriter, r *http.Request, proj, extra string, q func(context.Context, projections.AsOf) (T, error), wrap func(T, uint64) any) {
+	pt, err := s.resolve(r.Context(), r.URL.Query().Get("asOf"))
+	if err != nil {
+		Error(w, r, err)
+		return
+	}
+	var out T
+	upTo, err := s.answer(r.Context(), inm(r), pt, proj, extra, func(a projections.AsOf) (err error) {
+		out, err = q(r.Context(), a)
+		return err
+	})
+	if failed(w, r, err, upTo, extra) {
+		return
+	}
+	writeAnswer(w, upTo, extra, wrap(out, upTo))
+}
+
+// servePaged answers a list that grows with the ledger, one page at a
+// time: the cursor pins the first page's point, so later pages do not
+// shift while events are appended.
+func servePaged[T any](s *Server, w http.ResponseWriter, r *http.Request, proj string, list func(context.Context, projections.AsOf) ([]T, error)) {
+	pt, pg, err := s.paged(r.Context(), r.URL.Query())
+	if err != nil {
+		Error(w, r, err)
+		return
+	}
+	var all []T
+	upTo, err := s.answer(r.Context(), inm(r), pt, proj, "", func(a projections.AsOf) (err error) {
+		all, err = list(r.Context(), a)
+		return err
+	})
+	if failed(w, r, err, upTo, "") {
+		return
+	}
+	items, next := cut(r, all, upTo, pg)
+	setNextLink(w, next)
+	writeAnswer(w, upTo, "", listResponse[T]{AsOfSeq: upTo, Items: items, Next: next})
 }

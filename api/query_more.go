@@ -136,20 +136,9 @@ func (s *Server) handleCouncilsList(w http.ResponseWriter, r *http.Request) {
 		Error(w, r, err)
 		return
 	}
-	pt, err := s.resolve(r.Context(), q.Get("asOf"))
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
-	var cs []projections.Council
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.CouncilsName, on.String(), func(a projections.AsOf) (err error) {
-		cs, err = s.Queries.Councils.List(r.Context(), a, on)
-		return err
-	})
-	if failed(w, r, err, upTo, on.String()) {
-		return
-	}
-	writeAnswer(w, upTo, on.String(), councilsResponse{AsOfSeq: upTo, Items: cs})
+	serveAt(s, w, r, projections.CouncilsName, on.String(), func(ctx context.Context, a projections.AsOf) ([]projections.Council, error) {
+		return s.Queries.Councils.List(ctx, a, on)
+	}, func(cs []projections.Council, upTo uint64) any { return councilsResponse{AsOfSeq: upTo, Items: cs} })
 }
 
 func (s *Server) handleCouncilGet(w http.ResponseWriter, r *http.Request) {
@@ -162,21 +151,10 @@ func (s *Server) handleCouncilGet(w http.ResponseWriter, r *http.Request) {
 		Error(w, r, err)
 		return
 	}
-	pt, err := s.resolve(r.Context(), q.Get("asOf"))
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
 	id := pathVar(r, "id")
-	var c projections.Council
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.CouncilsName, on.String(), func(a projections.AsOf) (err error) {
-		c, err = s.Queries.Councils.Get(r.Context(), a, id, on)
-		return err
-	})
-	if failed(w, r, err, upTo, on.String()) {
-		return
-	}
-	writeAnswer(w, upTo, on.String(), councilResponse{Council: c, AsOfSeq: upTo})
+	serveAt(s, w, r, projections.CouncilsName, on.String(), func(ctx context.Context, a projections.AsOf) (projections.Council, error) {
+		return s.Queries.Councils.Get(ctx, a, id, on)
+	}, func(c projections.Council, upTo uint64) any { return councilResponse{Council: c, AsOfSeq: upTo} })
 }
 
 func (s *Server) handleRegistrationsList(w http.ResponseWriter, r *http.Request) {
@@ -191,22 +169,9 @@ func (s *Server) handleRegistrationsList(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	f.UnitID, f.PersonID, f.ClusterID = q.Get("unit"), q.Get("person"), q.Get("cluster")
-	pt, pg, err := s.paged(r.Context(), q)
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
-	var regs []projections.Registration
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.RegistrationsName, "", func(a projections.AsOf) (err error) {
-		regs, err = s.Queries.Registrations.List(r.Context(), a, f)
-		return err
+	servePaged(s, w, r, projections.RegistrationsName, func(ctx context.Context, a projections.AsOf) ([]projections.Registration, error) {
+		return s.Queries.Registrations.List(ctx, a, f)
 	})
-	if failed(w, r, err, upTo, "") {
-		return
-	}
-	items, next := cut(r, regs, upTo, pg)
-	setNextLink(w, next)
-	writeAnswer(w, upTo, "", listResponse[projections.Registration]{AsOfSeq: upTo, Items: items, Next: next})
 }
 
 func (s *Server) handleInitiativesList(w http.ResponseWriter, r *http.Request) {
@@ -227,43 +192,21 @@ func (s *Server) handleInitiativesList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	pt, pg, err := s.paged(r.Context(), q)
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
-	var ins []projections.Initiative
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.InitiativesName, "", func(a projections.AsOf) (err error) {
-		ins, err = s.Queries.Initiatives.List(r.Context(), a, f)
-		return err
+	servePaged(s, w, r, projections.InitiativesName, func(ctx context.Context, a projections.AsOf) ([]projections.Initiative, error) {
+		return s.Queries.Initiatives.List(ctx, a, f)
 	})
-	if failed(w, r, err, upTo, "") {
-		return
-	}
-	items, next := cut(r, ins, upTo, pg)
-	setNextLink(w, next)
-	writeAnswer(w, upTo, "", listResponse[projections.Initiative]{AsOfSeq: upTo, Items: items, Next: next})
 }
 
 func (s *Server) handleInitiativeGet(w http.ResponseWriter, r *http.Request) {
 	if !need(w, r, s.Queries.Initiatives != nil && s.haveProjections(), "initiatives") {
 		return
 	}
-	pt, err := s.resolve(r.Context(), r.URL.Query().Get("asOf"))
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
 	id := pathVar(r, "id")
-	var in projections.Initiative
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.InitiativesName, "", func(a projections.AsOf) (err error) {
-		in, err = s.Queries.Initiatives.Get(r.Context(), a, id)
-		return err
+	serveAt(s, w, r, projections.InitiativesName, "", func(ctx context.Context, a projections.AsOf) (projections.Initiative, error) {
+		return s.Queries.Initiatives.Get(ctx, a, id)
+	}, func(in projections.Initiative, upTo uint64) any {
+		return initiativeResponse{Initiative: in, AsOfSeq: upTo}
 	})
-	if failed(w, r, err, upTo, "") {
-		return
-	}
-	writeAnswer(w, upTo, "", initiativeResponse{Initiative: in, AsOfSeq: upTo})
 }
 
 // subjectParam reads subject=unit:<id> or person:<id> (the wire codes
