@@ -32,7 +32,7 @@ import (
 // names any of them.
 var benchSteps = []string{
 	"generate", "load", "export", "import", "verify", "replay", "readstream", "projections", "asof",
-	"durable", "bulk", "postgres", "serve", "http",
+	"durable", "bulk", "postgres", "serve", "http", "demo",
 }
 
 // benchCommand is the usage entry of tdkt bench (usage.go's table).
@@ -196,6 +196,7 @@ func (m *Main) runBench(ctx context.Context) error {
 		{"bulk", b.benchBulk},
 		{"postgres", b.benchPostgres},
 		{"serve", b.benchServe},
+		{"demo", b.benchDemo},
 	}
 	for _, st := range steps {
 		if err := ctx.Err(); err != nil {

@@ -132,7 +132,7 @@ var benchFigures = []struct {
 }
 
 func init() {
-	for _, q := range httpLoads {
+	for _, q := range append(slices.Clone(httpLoads), demoStandingsLoad) {
 		for _, f := range []struct{ suffix, name, unit string }{
 			{".rps", "throughput", "req/s"}, {".p50", "p50", "ms"}, {".p99", "p99", "ms"}, {".p999", "p99.9", "ms"}, {".errors", "non-2xx or failed", "count"},
 		} {
@@ -217,6 +217,7 @@ func (b *bench) targets() []benchTarget {
 		{4, "tdkt verify --export", "verify.export", true, 1_000_000, "≥ 1,000,000 leaves/s", "verify-export", ""},
 		{5, "rebuild of every projection from zero", "projections", true, 150_000, "≥ 150,000 events/s", "projections", ""},
 		{5, "sector standings as of an earlier seq (1M-event ledger), median", "asof.median", false, 200, "< 200 ms", "asof", ""},
+		{5, "current standings on the demo ledger, p99", "http.demo.standings.p99", false, 5, "< 5 ms", "", ""},
 		{6, "GET /api/v1/standings throughput", "http.standings.rps", true, 5_000, "≥ 5,000 req/s", "serve-http", ""},
 		{6, "GET /api/v1/standings p99", "http.standings.p99", false, 10, "< 10 ms", "serve-http", ""},
 		{6, "command round trip (durable) p99 at 200 req/s", "http.command200.p99", false, 20, "< 20 ms", "serve-http", ""},

@@ -269,7 +269,9 @@ func (b *bench) httpLoad(base, token string, l httpLoad) error {
 		if err != nil {
 			return
 		}
-		req.Header.Set("Authorization", "Bearer "+token)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
 		t0 := time.Now()
 		resp, err := client.Do(req)
 		ok := false
@@ -334,3 +336,57 @@ func (b *bench) httpLoad(base, token string, l httpLoad) error {
 	b.note("%s: %d requests in %s, %d failed%s", l.name, len(lat), el.Round(time.Millisecond), errs, map[bool]string{true: " (first: " + firstErr + ")", false: ""}[errs > 0])
 	return nil
 }
+
+// benchDemo measures the most-read route on the demo ledger (issue 5's
+// "current standings on the demo ledger" and issue 6's standings targets):
+// tdkt serve --demo on an empty directory, then the standings load.
+func (b *bench) benchDemo() error {
+	bin := b.cfg.Binary
+	if bin == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		bin = exe
+	}
+	return b.runs("demo", func(run int) error {
+		dir := filepath.Join(b.dir, fmt.Sprintf("demo-%d", run))
+		cmd := exec.CommandContext(b.ctx, bin, "serve", "--demo", "--addr", "127.0.0.1:0", "--data", dir)
+		cmd.Env = append(os.Environ(), b.cfg.BinaryEnv...)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			return err
+		}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		defer func() {
+			cmd.Process.Signal(syscall.SIGINT)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				cmd.Process.Kill()
+				<-done
+			}
+		}()
+		base, err := readServeURL(stdout)
+		if err != nil {
+			return fmt.Errorf("serve --demo: %w\n%s", err, stderr.String())
+		}
+		go io.Copy(io.Discard, stdout)
+		if err := waitReady(b.ctx, base, 2*time.Minute); err != nil {
+			return fmt.Errorf("serve --demo: %w\n%s", err, lastLines(stderr.String(), 10))
+		}
+		return b.httpLoad(base, "", demoStandingsLoad)
+	})
+}
+
+// demoStandingsLoad is the standings load on the demo ledger.
+var demoStandingsLoad = httpLoad{key: "http.demo.standings", name: "GET /api/v1/standings?year=2024 on the demo ledger (16 connections)",
+	conns: 16, route: "/api/v1/standings", req: func(b *bench, base string, i int) (*http.Request, error) {
+		return http.NewRequest("GET", base+"/api/v1/standings?year=2024", nil)
+	}}
