@@ -763,8 +763,7 @@ func (m *Main) addStoredCheckpoints(ctx context.Context, conn *sql.Conn, dir str
 		if v != nil {
 			cp, err = ledger.Open(msg, v)
 		} else {
-			body, _, _ := bytes.Cut(msg, []byte("\n\n"))
-			cp, err = ledger.ParseCheckpoint(append(body, '\n'))
+			cp, err = ledger.ParseUnverified(msg)
 		}
 		if err != nil {
 			return verifyFail("checkpoint %s: %v", name, err)

@@ -142,17 +142,21 @@ func (c *Checkpointer) Covering(ctx context.Context, size uint64) ([]byte, Check
 	return msg, cp, nil
 }
 
-// parse reads a saved note's body. Notes in the log were signed by this
-// ledger, but possibly with an earlier key: the body is parsed without
-// checking the signature, which is the verifier's job.
-func (c *Checkpointer) parse(msg []byte) (Checkpoint, error) {
+// parse reads a saved note's body (see ParseUnverified).
+func (c *Checkpointer) parse(msg []byte) (Checkpoint, error) { return ParseUnverified(msg) }
+
+// ParseUnverified parses the checkpoint in a signed note without checking
+// any signature: for notes this ledger kept itself (possibly signed with an
+// earlier key), where what matters is the size and root, or where no
+// verifier key is at hand. Use Open to trust a checkpoint.
+func ParseUnverified(msg []byte) (Checkpoint, error) {
 	n, err := note.Open(msg, note.VerifierList())
 	var unverified *note.UnverifiedNoteError
 	switch {
 	case errors.As(err, &unverified):
 		n = unverified.Note
 	case err != nil:
-		return Checkpoint{}, fmt.Errorf("saved checkpoint: %w: %w", ErrSignature, err)
+		return Checkpoint{}, fmt.Errorf("checkpoint note: %w: %w", ErrSignature, err)
 	}
 	return ParseCheckpoint([]byte(n.Text))
 }
