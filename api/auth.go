@@ -127,23 +127,45 @@ func NewTokens(records []TokenRecord) (*Tokens, error) {
 
 // ParseTokens reads a tokens file: a JSON array of TokenRecord.
 func ParseTokens(r io.Reader) (*Tokens, error) {
+	recs, err := parseTokenRecords(r)
+	if err != nil {
+		return nil, err
+	}
+	return NewTokens(recs)
+}
+
+func parseTokenRecords(r io.Reader) ([]TokenRecord, error) {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	var recs []TokenRecord
 	if err := dec.Decode(&recs); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalidTokens, err)
 	}
-	return NewTokens(recs)
+	return recs, nil
 }
 
-// LoadTokens reads the tokens file at path.
-func LoadTokens(path string) (*Tokens, error) {
+// LoadTokenRecords reads the records of the tokens file at path, for a
+// caller that adds records of its own (serve --demo) before NewTokens.
+func LoadTokenRecords(path string) ([]TokenRecord, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	t, err := ParseTokens(f)
+	recs, err := parseTokenRecords(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return recs, nil
+}
+
+// LoadTokens reads the tokens file at path.
+func LoadTokens(path string) (*Tokens, error) {
+	recs, err := LoadTokenRecords(path)
+	if err != nil {
+		return nil, err
+	}
+	t, err := NewTokens(recs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

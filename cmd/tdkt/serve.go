@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/rand"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -71,12 +70,9 @@ func (m *Main) runServe(ctx context.Context) error {
 	case m.Config.Tokens != "" || demoToks != nil:
 		var recs []api.TokenRecord
 		if m.Config.Tokens != "" {
-			b, err := os.ReadFile(m.Config.Tokens)
-			if err != nil {
+			var err error
+			if recs, err = api.LoadTokenRecords(m.Config.Tokens); err != nil {
 				return err
-			}
-			if err := json.Unmarshal(b, &recs); err != nil {
-				return fmt.Errorf("%w: %s: %v", api.ErrInvalidTokens, m.Config.Tokens, err)
 			}
 		}
 		if demoToks != nil {
