@@ -79,6 +79,9 @@ type AuditQuery interface {
 	// Stream returns a stream's audit trail in revision order, or a domain
 	// error with ENOTFOUND when it has no events.
 	Stream(ctx context.Context, asOf projections.AsOf, stream string) ([]projections.AuditEntry, error)
+	// Head returns the number of events in the ledger: a latest trail is
+	// read from the ledger itself, not from a projection.
+	Head(ctx context.Context) (uint64, error)
 }
 
 // DeadlinesQuery is what the deadlines route reads (*projections.Deadlines).
@@ -948,7 +951,18 @@ func (s *Server) handleStreamAudit(w http.ResponseWriter, r *http.Request) {
 // the history page.
 func (s *Server) auditTrail(ctx context.Context, inm string, pt point, stream string) ([]auditEntry, uint64, error) {
 	var raw []projections.AuditEntry
-	upTo, err := s.answer(ctx, inm, pt, projections.AuditName, "", func(a projections.AsOf) (err error) {
+	if pt.latest {
+		// The trail is read from the ledger, so "latest" is its head.
+		head, err := s.Queries.Audit.Head(ctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		if head == 0 {
+			return nil, 0, domain.Errorf(domain.ENOTFOUND, "stream %s has no events", stream)
+		}
+		pt = point{asOf: projections.AtSeq(head - 1), upTo: head}
+	}
+	upTo, err := s.answer(ctx, inm, pt, "", "", func(a projections.AsOf) (err error) {
 		raw, err = s.Queries.Audit.Stream(ctx, a, stream)
 		return err
 	})

@@ -2,14 +2,14 @@ package projections
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"iter"
 	"time"
 
 	"github.com/tdkt/tdkt/domain"
 	"github.com/tdkt/tdkt/eventstore"
 )
-
-// AuditName is the name of the audit trail projection.
-const AuditName = "audit"
 
 // AuditEntry is one event of a stream, from its envelope: what, who, when
 // (recorded and effective) and on what legal basis.
@@ -34,23 +34,72 @@ type Actor struct {
 	Unit    string `json:"unit,omitempty"`
 }
 
-// auditModel keeps every stream's envelopes. It is append-only, so an
-// as-of answer is a prefix of the live model (see Audit.Stream).
-type auditModel struct {
-	Streams map[string][]AuditEntry `json:"streams"`
+// StreamReader reads one stream of the ledger in revision order; an
+// eventstore.Store is one.
+type StreamReader interface {
+	ReadStream(ctx context.Context, stream string, from uint64) iter.Seq2[eventstore.RecordedEvent, error]
+	Head(ctx context.Context) (uint64, error)
 }
 
-func newAuditModel() Model { return &auditModel{Streams: map[string][]AuditEntry{}} }
-
-// AuditProjection returns the definition of the audit trail. It reads only
-// envelopes, so it keeps every event, known or not.
-func AuditProjection() Projection {
-	return Projection{Name: AuditName, New: newAuditModel, Raw: true}
+// Audit answers audit-trail queries. It keeps nothing in memory: a
+// stream's trail is its envelopes, read from the ledger itself (the events
+// of one stream are in revision order, which is seq order), so it is never
+// behind the ledger and costs no projection state — with a million events
+// the envelopes held in memory were over a gigabyte (docs/BENCHMARKS.md).
+type Audit struct {
+	r *Runner
+	s StreamReader
 }
 
-func (*auditModel) appendOnly() {}
+// NewAudit returns the audit trail queries over r's feed, which must also
+// read single streams (StreamReader; every eventstore.Store does).
+func NewAudit(r *Runner) *Audit {
+	s, _ := r.feed.(StreamReader)
+	return &Audit{r: r, s: s}
+}
 
-func (m *auditModel) Apply(rec eventstore.RecordedEvent, _ domain.Event) error {
+// Head returns the number of events in the ledger: what a latest audit
+// trail answers from.
+func (q *Audit) Head(ctx context.Context) (uint64, error) {
+	if q.s == nil {
+		return 0, errors.New("audit: the feed cannot read single streams")
+	}
+	return q.s.Head(ctx)
+}
+
+// Stream returns the audit trail of stream in revision order, as the ledger
+// stood at asOf (Latest: the ledger's head when asked); a domain error with
+// ENOTFOUND if it has no events then.
+func (q *Audit) Stream(ctx context.Context, asOf AsOf, stream string) ([]AuditEntry, error) {
+	if q.s == nil {
+		return nil, errors.New("audit: the feed cannot read single streams")
+	}
+	upTo, latest, err := q.r.resolve(ctx, asOf)
+	if err != nil {
+		return nil, err
+	}
+	if latest {
+		if upTo, err = q.s.Head(ctx); err != nil {
+			return nil, fmt.Errorf("audit: head: %w", err)
+		}
+	}
+	var out []AuditEntry
+	for rec, err := range q.s.ReadStream(ctx, stream, 0) {
+		if err != nil {
+			return nil, fmt.Errorf("audit %s: %w", stream, err)
+		}
+		if rec.Seq >= upTo {
+			break
+		}
+		out = append(out, auditEntry(rec))
+	}
+	if len(out) == 0 {
+		return nil, domain.Errorf(domain.ENOTFOUND, "stream %s has no events", stream)
+	}
+	return out, nil
+}
+
+func auditEntry(rec eventstore.RecordedEvent) AuditEntry {
 	e := AuditEntry{Seq: rec.Seq, Revision: rec.Revision, EventID: rec.ID.String(), Type: rec.Type, RecordedAt: rec.RecordedAt,
 		EffectiveDate: rec.Effective.Date, EffectiveYear: rec.Effective.Year, Basis: basisRef(rec)}
 	if rec.Actor != nil {
@@ -62,30 +111,5 @@ func (m *auditModel) Apply(rec eventstore.RecordedEvent, _ domain.Event) error {
 	if rec.Causation != [16]byte{} {
 		e.Causation = rec.Causation.String()
 	}
-	m.Streams[rec.Stream] = append(m.Streams[rec.Stream], e)
-	return nil
-}
-
-// Audit answers audit-trail queries.
-type Audit struct{ r *Runner }
-
-// NewAudit returns the audit trail queries over r.
-func NewAudit(r *Runner) *Audit { return &Audit{r} }
-
-// Stream returns the audit trail of stream in revision order, as the ledger
-// stood at asOf; a domain error with ENOTFOUND if it has no events then.
-func (q *Audit) Stream(ctx context.Context, asOf AsOf, stream string) ([]AuditEntry, error) {
-	var out []AuditEntry
-	err := q.r.view(ctx, AuditName, asOf, func(mm Model, upTo uint64) error {
-		for _, e := range mm.(*auditModel).Streams[stream] {
-			if e.Seq < upTo {
-				out = append(out, e)
-			}
-		}
-		if len(out) == 0 {
-			return domain.Errorf(domain.ENOTFOUND, "stream %s has no events", stream)
-		}
-		return nil
-	})
-	return out, err
+	return e
 }

@@ -2,8 +2,9 @@ package projections
 
 // RegisterAll registers every read model of this package with r: the
 // organization (units, clusters, reorganisation report), standings, awards
-// register, audit trail, councils, registrations and covenants,
-// initiatives, dossier deadlines and eligibility facts.
+// register, councils, registrations and covenants,
+// initiatives, dossier deadlines and eligibility facts. (The audit trail
+// is not a read model: Audit reads the ledger's streams.)
 func RegisterAll(r *Runner) error {
 	for _, p := range AllProjections() {
 		if err := r.Register(p); err != nil {
@@ -16,7 +17,7 @@ func RegisterAll(r *Runner) error {
 // AllProjections returns the definitions of every read model.
 func AllProjections() []Projection {
 	return []Projection{
-		OrganizationProjection(), StandingsProjection(), AwardsProjection(), AuditProjection(), DeadlinesProjection(),
+		OrganizationProjection(), StandingsProjection(), AwardsProjection(), DeadlinesProjection(),
 		CouncilsProjection(), RegistrationsProjection(), InitiativesProjection(), EligibilityProjection(),
 	}
 }

@@ -229,7 +229,7 @@ func TestUnknownEventPolicy(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Projection != "strict" || pe.Seq != res.Events[0].Seq || !errors.As(err, &unknown) {
 		t.Fatalf("err = %v", err)
 	}
-	if r.Err("lenient") != nil || r.Err(projections.AuditName) != nil {
+	if r.Err("lenient") != nil {
 		t.Errorf("lenient: %v", r.Err("lenient"))
 	}
 	trail, err := projections.NewAudit(r).Stream(t.Context(), projections.Latest(), "unit-"+id("tq"))
@@ -246,7 +246,7 @@ func TestRunFollowsAndRefusesToRunTwice(t *testing.T) {
 	go func() { done <- r.Run(ctx) }()
 	waitFor(t, func() bool {
 		lag, _ := r.Lag(t.Context())
-		return lag[projections.AuditName] == 0 && len(lag) > 0
+		return lag[projections.StandingsName] == 0 && len(lag) > 0
 	})
 	if err := r.Run(t.Context()); !errors.Is(err, projections.ErrAlreadyRunning) {
 		t.Errorf("second Run = %v", err)
