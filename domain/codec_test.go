@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -65,6 +66,10 @@ func TestFixtures(t *testing.T) {
 			}
 			if ev.EventType() != typ {
 				t.Fatalf("EventType = %q, want %q", ev.EventType(), typ)
+			}
+			// Projections read stored events with DecodeStored: same value.
+			if st, err := domain.DecodeStored(typ, schema, data); err != nil || !reflect.DeepEqual(st, ev) {
+				t.Fatalf("DecodeStored = %#v, %v; Decode = %#v", st, err, ev)
 			}
 			gotTyp, gotSchema, got, err := domain.Encode(ev)
 			if err != nil {
@@ -239,6 +244,10 @@ func FuzzDecode(f *testing.F) {
 		ev, err := domain.Decode(typ, 1, data)
 		if err != nil {
 			return
+		}
+		// Whatever Decode accepts, DecodeStored decodes to the same value.
+		if st, err := domain.DecodeStored(typ, 1, data); err != nil || !reflect.DeepEqual(st, ev) {
+			t.Fatalf("DecodeStored = %#v, %v; Decode = %#v\n%s", st, err, ev, data)
 		}
 		if ev.Validate() != nil {
 			return

@@ -1,11 +1,13 @@
 package projections
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -70,6 +72,11 @@ type Projection struct {
 	// Raw handlers read only envelopes: events are not decoded for them
 	// and Apply gets a nil domain.Event, for every event, known or not.
 	Raw bool
+	// Version names the shape of the model's persisted state. A state
+	// saved by another version (or by an older runner) is dropped at load
+	// and the model is folded again from seq 0, so bump it whenever the
+	// model's fields or their meaning change.
+	Version int
 }
 
 // appendOnly is implemented by models whose state as of an earlier seq is
@@ -271,26 +278,51 @@ func (r *Runner) load(ctx context.Context) error {
 	if r.loaded.Load() {
 		return nil
 	}
-	for _, p := range r.list() {
-		next, data, ok, err := r.store.Load(ctx, p.def.Name)
-		if err != nil {
-			return fmt.Errorf("load %s: %w", p.def.Name, err)
-		}
-		if !ok {
-			continue
-		}
-		m := p.def.New()
-		if err := json.Unmarshal(data, m); err != nil {
-			return fmt.Errorf("load %s: decode state: %w", p.def.Name, err)
-		}
-		p.mu.Lock()
-		p.model, p.next, p.err, p.dirty = m, next, nil, 0
-		p.mu.Unlock()
+	// Each state is one JSON document; they are decoded side by side
+	// (start-up time is their decoding).
+	projs := r.list()
+	errs := make([]error, len(projs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range projs {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[i] = r.loadOne(ctx, p)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	if err := r.index.load(ctx, r.store); err != nil {
 		return err
 	}
 	r.loaded.Store(true)
+	return nil
+}
+
+// loadOne restores p's persisted state, if any was saved by this version.
+func (r *Runner) loadOne(ctx context.Context, p *proj) error {
+	next, data, ok, err := r.store.Load(ctx, p.def.Name)
+	if err != nil {
+		return fmt.Errorf("load %s: %w", p.def.Name, err)
+	}
+	if !ok {
+		return nil
+	}
+	body, ok := stateBody(data, p.def.Version)
+	if !ok {
+		// Saved by another version of the model: fold it again.
+		return nil
+	}
+	m := p.def.New()
+	if err := json.Unmarshal(body, m); err != nil {
+		return fmt.Errorf("load %s: decode state: %w", p.def.Name, err)
+	}
+	p.mu.Lock()
+	p.model, p.next, p.err, p.dirty = m, next, nil, 0
+	p.mu.Unlock()
 	return nil
 }
 
@@ -460,7 +492,7 @@ func (r *Runner) dispatch(projs []*proj, rec eventstore.RecordedEvent) {
 			}
 		} else if p.types == nil || p.types[rec.Type] {
 			if !decoded {
-				ev, derr = domain.Decode(rec.Type, rec.Schema, rec.Data)
+				ev, derr = domain.DecodeStored(rec.Type, rec.Schema, rec.Data)
 				decoded = true
 			}
 			if err := apply(p.def, p.model, rec, ev, derr); err != nil {
@@ -513,17 +545,26 @@ func joinProjectionErrors(projs []*proj) error {
 // saveDirty saves the projections that folded at least min events since
 // their last save, and the index.
 func (r *Runner) saveDirty(ctx context.Context, projs []*proj, min int) error {
-	for _, p := range projs {
+	// A save encodes a whole state: they run side by side, one per core.
+	errs := make([]error, len(projs)+1)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range projs {
 		p.mu.RLock()
 		d := p.dirty
 		p.mu.RUnlock()
-		if d >= min {
-			if err := r.save(ctx, p); err != nil {
-				return err
-			}
+		if d < min {
+			continue
 		}
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[i] = r.save(ctx, p)
+		})
 	}
-	return r.index.save(ctx, r.store, min)
+	wg.Wait()
+	errs[len(projs)] = r.index.save(ctx, r.store, min)
+	return errors.Join(errs...)
 }
 
 func (r *Runner) saveAll(ctx context.Context, projs []*proj) error {
@@ -539,11 +580,31 @@ func (r *Runner) save(ctx context.Context, p *proj) error {
 	if err != nil {
 		return fmt.Errorf("save %s: encode state: %w", p.def.Name, err)
 	}
+	data = append(stateHeader(p.def.Version), data...)
 	if err := r.store.Save(ctx, p.def.Name, p.next, data); err != nil {
 		return fmt.Errorf("save %s: %w", p.def.Name, err)
 	}
 	p.dirty = 0
 	return nil
+}
+
+// stateFormat is the runner's own version of the persisted state: the
+// model's JSON after a header naming this format and the projection's
+// Version.
+const stateFormat = 2
+
+func stateHeader(version int) []byte {
+	return fmt.Appendf(nil, "tdkt-state %d %d\n", stateFormat, version)
+}
+
+// stateBody returns the model's JSON in data, and false if data was saved
+// in another format or by another version of the model.
+func stateBody(data []byte, version int) ([]byte, bool) {
+	h := stateHeader(version)
+	if !bytes.HasPrefix(data, h) {
+		return nil, false
+	}
+	return data[len(h):], true
 }
 
 // Rebuild drops name's read model and folds it again from seq 0, clearing
@@ -638,7 +699,7 @@ func (r *Runner) fold(ctx context.Context, def Projection, m Model, from, to uin
 			derr error
 		)
 		if !def.Raw {
-			ev, derr = domain.Decode(rec.Type, rec.Schema, rec.Data)
+			ev, derr = domain.DecodeStored(rec.Type, rec.Schema, rec.Data)
 		}
 		if perr := apply(def, m, rec, ev, derr); perr != nil {
 			return perr

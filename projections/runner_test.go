@@ -96,6 +96,43 @@ func TestRestartResumesFromCheckpoint(t *testing.T) {
 	}
 }
 
+// TestStateOfAnotherVersionIsRefolded: a state saved by another Version of
+// a model (its fields changed) is not loaded into the new model — it is
+// folded again from seq 0.
+func TestStateOfAnotherVersionIsRefolded(t *testing.T) {
+	l, _ := demo(t)
+	store := projections.NewMemStateStore()
+	head, _ := l.store.Head(t.Context())
+	var calls atomic.Int64
+	run := func(version int) *projections.Runner {
+		r, err := projections.NewRunner(l.store, store, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := counting("count", "", &calls, projections.Strict)
+		p.Version = version
+		if err := r.Register(p); err != nil {
+			t.Fatal(err)
+		}
+		runToEnd(t, r)
+		return r
+	}
+	run(1)
+	calls.Store(0)
+	run(1)
+	if calls.Load() != 0 {
+		t.Errorf("same version: %d events folded again, want 0", calls.Load())
+	}
+	run(2)
+	if calls.Load() != int64(head) {
+		t.Errorf("new version: %d events folded, want all %d", calls.Load(), head)
+	}
+	_, data, _, _ := store.Load(t.Context(), "count")
+	if !strings.HasPrefix(string(data), "tdkt-state 2 2\n{") {
+		t.Errorf("saved state starts %q", data[:min(len(data), 20)])
+	}
+}
+
 func mustJSON(t *testing.T, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
