@@ -47,6 +47,10 @@ type StandingsQuery interface {
 type ReorganizationQuery interface {
 	// Report builds the report for year.
 	Report(ctx context.Context, asOf projections.AsOf, year int) (projections.ReorganizationReport, error)
+	// PlanReconstruction replays the decision on a reorganization plan to
+	// the seq its deciders saw. It returns a domain error with ENOTFOUND
+	// if no decision on the plan was recorded by asOf.
+	PlanReconstruction(ctx context.Context, asOf projections.AsOf, planID string) (projections.PlanReconstruction, error)
 }
 
 // UnitsQuery is what the units routes read (*projections.Units).

@@ -44,7 +44,13 @@ type EligibilityQuery interface {
 	// for year.
 	Eligibility(ctx context.Context, asOf projections.AsOf, subject domain.Subject, kind domain.AwardKind, year int) (projections.Eligibility, error)
 	// Reconstruction replays an award decision to the seq its deciders saw.
+	// It returns a domain error with ENOTFOUND if no such decision was
+	// recorded by asOf.
 	Reconstruction(ctx context.Context, asOf projections.AsOf, id string) (projections.Reconstruction, error)
+	// AcclaimReconstruction replays a cluster's acclamation of its leading
+	// unit for year to the seq the cluster saw. It returns a domain error
+	// with ENOTFOUND if no acclamation was recorded by asOf.
+	AcclaimReconstruction(ctx context.Context, asOf projections.AsOf, clusterID string, year int) (projections.AcclaimReconstruction, error)
 }
 
 func (s *Server) moreQueryRoutes() []route {
@@ -87,6 +93,14 @@ func (s *Server) moreQueryRoutes() []route {
 		{Name: "getAwardReconstruction", Methods: getHead, Path: "/api/v1/awards/{id}/reconstruction", Access: accessRead, Handler: s.handleReconstruction, Tag: "queries",
 			Summary: "An award decision replayed to the seq its deciders saw: the inputs the rules used, and whether anything recorded since would change it",
 			Params:  []param{asOf, inm}, Responses: ok(reconstructionResponse{})},
+		{Name: "getAcclaimReconstruction", Methods: getHead, Path: "/api/v1/clusters/{id}/acclaims/{year:[0-9]+}/reconstruction", Access: accessRead,
+			Handler: s.handleAcclaimReconstruction, Tag: "queries",
+			Summary: "A cluster's acclamation of its leading unit for a year replayed to the seq the cluster saw: members, standings and rules (R15, R16, R26, membership, rank) then and now, with the events each used",
+			Params:  []param{asOf, inm}, Responses: ok(acclaimReconstructionResponse{})},
+		{Name: "getPlanReconstruction", Methods: getHead, Path: "/api/v1/reorganization-plans/{id}/reconstruction", Access: accessRead,
+			Handler: s.handlePlanReconstruction, Tag: "queries",
+			Summary: "The decision on a cluster reorganization plan replayed to the seq its deciders saw: the plan, the clusters it reorganised, members gone since, units left out or placed twice, R28, then and now",
+			Params:  []param{asOf, inm}, Responses: ok(planReconstructionResponse{})},
 	}
 }
 
@@ -111,6 +125,14 @@ type eligibilityResponse struct {
 
 type reconstructionResponse struct {
 	projections.Reconstruction
+}
+
+type acclaimReconstructionResponse struct {
+	projections.AcclaimReconstruction
+}
+
+type planReconstructionResponse struct {
+	projections.PlanReconstruction
 }
 
 // onParam reads an optional date parameter.
@@ -293,4 +315,29 @@ func (s *Server) handleReconstruction(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeAnswer(w, upTo, "", reconstructionResponse{rc})
+}
+
+func (s *Server) handleAcclaimReconstruction(w http.ResponseWriter, r *http.Request) {
+	if !need(w, r, s.Queries.Eligibility != nil && s.haveProjections(), "eligibility") {
+		return
+	}
+	year, err := yearParam(url.Values{"year": {pathVar(r, "year")}}, true, 0)
+	if err != nil {
+		Error(w, r, err)
+		return
+	}
+	id := pathVar(r, "id")
+	serveAt(s, w, r, projections.EligibilityName, "", func(ctx context.Context, a projections.AsOf) (projections.AcclaimReconstruction, error) {
+		return s.Queries.Eligibility.AcclaimReconstruction(ctx, a, id, year)
+	}, func(rc projections.AcclaimReconstruction, _ uint64) any { return acclaimReconstructionResponse{rc} })
+}
+
+func (s *Server) handlePlanReconstruction(w http.ResponseWriter, r *http.Request) {
+	if !need(w, r, s.Queries.Reorganization != nil && s.haveProjections(), "reorganization") {
+		return
+	}
+	id := pathVar(r, "id")
+	serveAt(s, w, r, projections.OrganizationName, "", func(ctx context.Context, a projections.AsOf) (projections.PlanReconstruction, error) {
+		return s.Queries.Reorganization.PlanReconstruction(ctx, a, id)
+	}, func(rc projections.PlanReconstruction, _ uint64) any { return planReconstructionResponse{rc} })
 }

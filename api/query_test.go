@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -537,6 +539,81 @@ func TestQueryRoutes(t *testing.T) {
 		}
 	})
 
+	t.Run("AcclaimAndPlanReconstruction", func(t *testing.T) {
+		// Bắc Kạn ties Tuyên Quang on 950 and ranks first by name when the
+		// cluster acclaims it, having seen the three scores (seqs 9–11);
+		// the correction at seq 13 has since put Hà Giang first.
+		e.at(day("2025-09-02"))
+		acc := e.add(t, domain.ClusterLeaderAcclaimed{ClusterID: qid("cl1"), Year: 2024, LeadingUnitID: qid("bk"),
+			MinutesRef: "Biên bản họp cụm", BasedOnSeq: 11}, "2025-01-12", "")
+		e.waitReady(t)
+		var rc struct {
+			Decision struct {
+				EventID string `json:"eventId"`
+			} `json:"decision"`
+			SeenEvents uint64 `json:"seenEvents"`
+			Changed    bool   `json:"changed"`
+			Then, Now  struct {
+				LeaderRank int `json:"leaderRank"`
+			}
+			DifferingRules []struct {
+				ID string `json:"id"`
+			} `json:"differingRules"`
+			InputsAdded []struct {
+				Seq uint64 `json:"seq"`
+			} `json:"inputsAdded"`
+		}
+		resp := e.ok(t, "/api/v1/clusters/"+qid("cl1")+"/acclaims/2024/reconstruction", &rc)
+		if resp.Header.Get("ETag") == "" || rc.Decision.EventID != acc.ID.String() || rc.SeenEvents != 12 {
+			t.Errorf("ETag %q decision %s seen %d", resp.Header.Get("ETag"), rc.Decision.EventID, rc.SeenEvents)
+		}
+		if !rc.Changed || rc.Then.LeaderRank != 1 || rc.Now.LeaderRank == 1 || len(rc.DifferingRules) != 1 || rc.DifferingRules[0].ID != projections.CheckAcclaimRank {
+			t.Errorf("changed %v rank %d → %d differing %+v", rc.Changed, rc.Then.LeaderRank, rc.Now.LeaderRank, rc.DifferingRules)
+		}
+		if !slices.ContainsFunc(rc.InputsAdded, func(in struct {
+			Seq uint64 `json:"seq"`
+		}) bool {
+			return in.Seq == e.correction
+		}) {
+			t.Errorf("the correction (seq %d) is not among the inputs added: %+v", e.correction, rc.InputsAdded)
+		}
+		// As the ledger stood before the acclamation: not found.
+		if resp, body := e.fetch(t, fmt.Sprintf("/api/v1/clusters/%s/acclaims/2024/reconstruction?asOf=%d", qid("cl1"), acc.Seq-1), api.RoleAuditor, nil); resp.StatusCode != 404 ||
+			resp.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("before the acclamation: %d %s", resp.StatusCode, body)
+		}
+
+		var pc struct {
+			PlanID   string `json:"planId"`
+			Changed  bool   `json:"changed"`
+			Proposed []struct {
+				Members []struct{ ID string }
+			} `json:"proposed"`
+			Now struct {
+				Rules []struct {
+					ID     string `json:"id"`
+					Passed bool   `json:"passed"`
+				} `json:"rules"`
+			} `json:"now"`
+		}
+		resp = e.ok(t, "/api/v1/reorganization-plans/"+qid("plan1")+"/reconstruction", &pc)
+		if resp.Header.Get("ETag") == "" || pc.PlanID != qid("plan1") || pc.Changed || len(pc.Proposed) != 1 || len(pc.Proposed[0].Members) != 4 || len(pc.Now.Rules) == 0 {
+			t.Errorf("plan reconstruction: ETag %q %+v", resp.Header.Get("ETag"), pc)
+		}
+		for _, path := range []string{
+			"/api/v1/reorganization-plans/" + qid("nope") + "/reconstruction",
+			"/api/v1/clusters/" + qid("cl2") + "/acclaims/2024/reconstruction",
+			"/api/v1/clusters/" + qid("cl1") + "/acclaims/2023/reconstruction",
+		} {
+			if resp, body := e.fetch(t, path, api.RoleAuditor, nil); resp.StatusCode != 404 || resp.Header.Get("Content-Type") != "application/problem+json" {
+				t.Errorf("%s: %d %s, want 404 problem", path, resp.StatusCode, body)
+			}
+		}
+		if resp, _ := e.fetch(t, "/api/v1/clusters/"+qid("cl1")+"/acclaims/20244/reconstruction", api.RoleAuditor, nil); resp.StatusCode != 400 {
+			t.Errorf("year 20244: %d, want 400", resp.StatusCode)
+		}
+	})
+
 	t.Run("Paging", func(t *testing.T) {
 		var first listBody
 		resp := e.ok(t, "/api/v1/units?limit=2", &first)
@@ -658,6 +735,10 @@ func TestQueryPublicStandings(t *testing.T) {
 func TestQueryRealResponsesValidate(t *testing.T) {
 	e := MustOpenQueryEnv(t, nil)
 	doc := loadOpenAPI(t, e.srv)
+	e.at(day("2025-09-02"))
+	e.add(t, domain.ClusterLeaderAcclaimed{ClusterID: qid("cl1"), Year: 2024, LeadingUnitID: qid("bk"), BallotID: qid("no-such-ballot"),
+		ProposedTitles: []domain.AwardKind{domain.TitleSectorEmulationFlag}, BasedOnSeq: 11}, "2025-01-12", "")
+	e.waitReady(t)
 	for _, c := range []struct{ path, tmpl string }{
 		{"/api/v1/standings?year=2024", "/api/v1/standings"},
 		{"/api/v1/reports/reorganization?year=2025", "/api/v1/reports/reorganization"},
@@ -675,6 +756,8 @@ func TestQueryRealResponsesValidate(t *testing.T) {
 		{"/api/v1/initiatives", "/api/v1/initiatives"},
 		{"/api/v1/eligibility?subject=unit:" + qid("tq") + "&title=TTLDXS&year=2024", "/api/v1/eligibility"},
 		{"/api/v1/awards/" + qid("dec1") + "/reconstruction", "/api/v1/awards/{id}/reconstruction"},
+		{"/api/v1/clusters/" + qid("cl1") + "/acclaims/2024/reconstruction", "/api/v1/clusters/{id}/acclaims/{year}/reconstruction"},
+		{"/api/v1/reorganization-plans/" + qid("plan1") + "/reconstruction", "/api/v1/reorganization-plans/{id}/reconstruction"},
 	} {
 		resp, body := e.fetch(t, c.path, api.RoleAuditor, nil)
 		if resp.StatusCode != 200 {

@@ -124,6 +124,12 @@ type efAcclaim struct {
 	Cluster string `json:"cluster"`
 	Year    int    `json:"year"`
 	Unit    string `json:"unit"`
+	// The rest is what a reconstruction of the acclamation reads.
+	Ballot     string   `json:"ballot,omitempty"`
+	Minutes    string   `json:"minutes,omitempty"`
+	Titles     []string `json:"titles,omitempty"`
+	BasedOnSeq uint64   `json:"basedOnSeq,omitempty"`
+	On         string   `json:"on,omitempty"`
 }
 
 type efLeadership struct {
@@ -153,6 +159,8 @@ type efConsultation struct {
 
 type efBallot struct {
 	EventID  string `json:"eventId"`
+	BallotID string `json:"ballotId,omitempty"`
+	Cluster  string `json:"cluster,omitempty"`
 	Ref      string `json:"ref"`
 	Kind     string `json:"kind"`
 	Eligible int    `json:"eligible"`
@@ -243,6 +251,22 @@ func factDate(rec eventstore.RecordedEvent) string {
 		}
 	}
 	return validDate(rec)
+}
+
+// decidedOn is the day a decision was taken: the envelope's effective
+// date, else the date of its legal basis, else the day it was recorded (in
+// Vietnam) — not the start of its evaluation year, which validDate gives a
+// year-scoped event with no date.
+func decidedOn(rec eventstore.RecordedEvent) string {
+	if rec.Effective.Date != "" {
+		return rec.Effective.Date
+	}
+	if rec.Basis != nil && rec.Basis.Date != "" {
+		if _, err := domain.ParseDate(rec.Basis.Date); err == nil {
+			return rec.Basis.Date
+		}
+	}
+	return domain.DateOf(rec.RecordedAt.In(vietnam)).String()
 }
 
 func dstr(d domain.Date) string {
@@ -354,7 +378,8 @@ func (m *eligModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error {
 			}
 		}
 	case domain.ClusterLeaderAcclaimed:
-		m.Acclaims = append(m.Acclaims, efAcclaim{EventID: id, Cluster: e.ClusterID, Year: e.Year, Unit: e.LeadingUnitID})
+		m.Acclaims = append(m.Acclaims, efAcclaim{EventID: id, Cluster: e.ClusterID, Year: e.Year, Unit: e.LeadingUnitID,
+			Ballot: e.BallotID, Minutes: e.MinutesRef, Titles: codes(e.ProposedTitles), BasedOnSeq: e.BasedOnSeq, On: decidedOn(rec)})
 	case domain.ClusterLeadershipAssigned:
 		m.Leaderships = append(m.Leaderships, efLeadership{EventID: id, Cluster: e.ClusterID, Year: e.Year, Leader: e.LeaderUnitID, Deputy: e.DeputyUnitID})
 	case domain.UnitsMerged:
@@ -383,7 +408,7 @@ func (m *eligModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error {
 			c.Closed = true
 		}
 	case domain.BallotRecorded:
-		m.Ballots = append(m.Ballots, efBallot{EventID: id, Ref: e.SubjectRef, Kind: e.Kind.String(), Eligible: e.Eligible, Cast: e.Cast, For: e.For})
+		m.Ballots = append(m.Ballots, efBallot{EventID: id, BallotID: e.BallotID, Cluster: e.ClusterID, Ref: e.SubjectRef, Kind: e.Kind.String(), Eligible: e.Eligible, Cast: e.Cast, For: e.For})
 	case domain.AwardProposed:
 		m.Proposals[e.ProposalID] = &efProposal{Subject: e.Subject, Kind: e.AwardKind.String(), Year: e.Year, Basis: e.Basis.String(), Refs: slices.Clone(e.JustificationRefs)}
 	case domain.AwardDecided:
@@ -806,20 +831,27 @@ func compareU64(a, b uint64) int {
 type EligibilityOptions struct {
 	// Policy holds the thresholds; nil means domain.DefaultPolicy().
 	Policy *domain.Policy
+	// TieBreak orders the standings an acclamation's reconstruction
+	// reads; nil means DefaultTieBreak (as the standings queries).
+	TieBreak TieBreak
 }
 
 // Eligibilities answers eligibility questions and reconstructs award
-// decisions from the eligibility facts projection.
+// decisions and cluster acclamations from the eligibility facts projection.
 type Eligibilities struct {
 	r      *Runner
 	policy domain.Policy
+	tie    TieBreak
 }
 
 // NewEligibility returns the eligibility queries over r. opts may be nil.
 func NewEligibility(r *Runner, opts *EligibilityOptions) *Eligibilities {
-	q := &Eligibilities{r: r, policy: domain.DefaultPolicy()}
+	q := &Eligibilities{r: r, policy: domain.DefaultPolicy(), tie: DefaultTieBreak}
 	if opts != nil && opts.Policy != nil {
 		q.policy = *opts.Policy
+	}
+	if opts != nil && opts.TieBreak != nil {
+		q.tie = opts.TieBreak
 	}
 	return q
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -8,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tdkt/tdkt/eventstore/kurrent/kurrenttest"
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestDemo writes the demo sector through the HTTP command pipeline into
@@ -73,6 +76,7 @@ func TestServeDemo(t *testing.T) {
 	if code, page := httpGet(t, u+"/bao-cao-to-chuc-lai?nam=2025"); code != 200 || !strings.Contains(page, "Viện kiểm sát nhân dân tỉnh An Giang") {
 		t.Fatalf("report page: %d\n%.400s", code, page)
 	}
+	demoReconstructions(t, u, token("auditor"))
 	// The printed curl: the unit registers; the auditor may not.
 	var unit string
 	for _, l := range strings.Split(out, "\n") {
@@ -143,5 +147,129 @@ func TestServeDemoKurrent(t *testing.T) {
 	code, out, errs := execMain(t.Context(), "verify", "--store", db.URL())
 	if code != 0 || !strings.Contains(out, "ledger on KurrentDB verified: 993 events") {
 		t.Fatalf("verify --store: %d\n%s\n%s", code, out, errs)
+	}
+}
+
+// demoReconstructions checks, on the demo sector served at u, that a real
+// 2024 acclamation (a cluster's leader in the standings) and every 2025
+// reorganization plan decision are reconstructed, rule by rule with a
+// citation each, and that an unknown plan is a 404 problem.
+func demoReconstructions(t *testing.T, u, token string) {
+	t.Helper()
+	get := func(path string, v any) int {
+		t.Helper()
+		req, _ := http.NewRequest("GET", u+path, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode == 200 && v != nil {
+			if err := json.Unmarshal(body, v); err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+		} else if resp.StatusCode != 200 && resp.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: %d with %s", path, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		return resp.StatusCode
+	}
+	type rule struct {
+		ID       string `json:"id"`
+		Citation string `json:"citation"`
+		Passed   bool   `json:"passed"`
+		Detail   string `json:"detail"`
+	}
+	var st struct {
+		Clusters []struct {
+			Cluster struct{ ID string }  `json:"cluster"`
+			Leader  *struct{ ID string } `json:"leader"`
+		} `json:"clusters"`
+	}
+	if code := get("/api/v1/standings?year=2024", &st); code != 200 {
+		t.Fatalf("standings: %d", code)
+	}
+	acclaims := 0
+	for _, c := range st.Clusters {
+		if c.Leader == nil {
+			continue
+		}
+		acclaims++
+		var rc struct {
+			LeadingUnit struct{ ID string } `json:"leadingUnit"`
+			SeenEvents  uint64              `json:"seenEvents"`
+			Decision    struct {
+				Seq uint64 `json:"seq"`
+			} `json:"decision"`
+			Then struct {
+				LeaderRank int    `json:"leaderRank"`
+				Rules      []rule `json:"rules"`
+			} `json:"then"`
+			Now struct {
+				Rules []rule `json:"rules"`
+			} `json:"now"`
+		}
+		path := "/api/v1/clusters/" + c.Cluster.ID + "/acclaims/2024/reconstruction"
+		if code := get(path, &rc); code != 200 {
+			t.Fatalf("%s: %d", path, code)
+		}
+		if rc.LeadingUnit.ID != c.Leader.ID || rc.SeenEvents == 0 || rc.SeenEvents > rc.Decision.Seq || len(rc.Now.Rules) < 4 {
+			t.Errorf("%s: %+v", path, rc)
+		}
+		for _, r := range append(rc.Then.Rules, rc.Now.Rules...) {
+			if r.Citation == "" || r.Detail == "" || !norm.NFC.IsNormalString(r.Detail) {
+				t.Errorf("%s: rule %+v", path, r)
+			}
+		}
+	}
+	if acclaims == 0 {
+		t.Fatal("no acclaimed leader in the demo's 2024 standings")
+	}
+	var rep struct {
+		Plans []struct {
+			ID       string `json:"id"`
+			Decision *struct{ Decision string }
+		} `json:"plans"`
+	}
+	if code := get("/api/v1/reports/reorganization?year=2025", &rep); code != 200 {
+		t.Fatalf("report: %d", code)
+	}
+	plans := 0
+	for _, p := range rep.Plans {
+		if p.Decision == nil {
+			continue
+		}
+		plans++
+		var pc struct {
+			PlanID   string `json:"planId"`
+			Proposed []struct {
+				Members []struct{ ID string }
+			} `json:"proposed"`
+			Now struct {
+				Rules []rule `json:"rules"`
+			} `json:"now"`
+		}
+		path := "/api/v1/reorganization-plans/" + p.ID + "/reconstruction"
+		if code := get(path, &pc); code != 200 {
+			t.Fatalf("%s: %d", path, code)
+		}
+		if pc.PlanID != p.ID || len(pc.Proposed) == 0 || len(pc.Proposed[0].Members) == 0 || len(pc.Now.Rules) != 3 {
+			t.Errorf("%s: %+v", path, pc)
+		}
+		for _, r := range pc.Now.Rules {
+			if r.Citation == "" || !norm.NFC.IsNormalString(r.Detail) {
+				t.Errorf("%s: rule %+v", path, r)
+			}
+		}
+	}
+	if plans == 0 {
+		t.Fatal("no decided plan in the demo's 2025 report")
+	}
+	if code := get("/api/v1/reorganization-plans/00000000-0000-0000-0000-000000000000/reconstruction", nil); code != 404 {
+		t.Errorf("unknown plan: %d, want 404", code)
 	}
 }
