@@ -119,12 +119,6 @@ func (q *Eligibilities) AcclaimReconstruction(ctx context.Context, asOf AsOf, cl
 			return domain.Errorf(domain.ENOTFOUND, "no acclamation of cluster %s for %d", clusterID, year)
 		}
 		acc = m.Acclaims[i]
-		if acc.On == "" {
-			// Folded before the model kept what a reconstruction reads
-			// (basedOnSeq, ballot, date): a state saved by an older
-			// build. Saying so beats replaying from seq 0.
-			return domain.Errorf(domain.EINTERNAL, "the %s read model was saved before it kept acclamations' basedOnSeq: rebuild it (remove its saved state and restart)", EligibilityName)
-		}
 		acc.Titles = slices.Clone(acc.Titles)
 		dec := m.Events[acc.EventID]
 		out = AcclaimReconstruction{Year: year, LeadingUnit: UnitRef{acc.Unit, m.N.unit(acc.Unit, acc.On)}, BallotID: acc.Ballot,
