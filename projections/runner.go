@@ -267,6 +267,12 @@ func (r *Runner) get(name string) (*proj, error) {
 	return p, nil
 }
 
+// Load restores every projection's persisted state and checkpoint, and the
+// seq→recordedAt index, once; Run, RunToEnd and every query do it when it
+// has not been done. A server calls it first to know when the states are
+// in memory (and to release what decoding them left behind).
+func (r *Runner) Load(ctx context.Context) error { return r.load(ctx) }
+
 // load restores every projection's persisted state and checkpoint, and the
 // seq→recordedAt index, once.
 func (r *Runner) load(ctx context.Context) error {

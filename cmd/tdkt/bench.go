@@ -292,6 +292,24 @@ func (b *bench) startProfile(step string) func() {
 	}
 }
 
+// heapProfile writes the live heap (after a collection) as name.pprof in
+// the profile directory.
+func (b *bench) heapProfile(name string) {
+	path := filepath.Join(b.cfg.CPUProfileDir, name+".pprof")
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(b.log, "  heap profile: %v\n", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		fmt.Fprintf(b.log, "  heap profile: %v\n", err)
+		return
+	}
+	b.report.Profiles = append(b.report.Profiles, benchProfile{Step: name, File: path})
+}
+
 func (b *bench) note(format string, args ...any) {
 	fmt.Fprintf(b.log, "    "+format+"\n", args...)
 }
@@ -685,6 +703,11 @@ func (b *bench) benchProjections() error {
 		var after runtime.MemStats
 		runtime.ReadMemStats(&after)
 		b.put("projections.heap", float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20))
+		if run == b.cfg.Runs-1 && b.cfg.CPUProfileDir != "" {
+			// What the read models hold, by the code that allocated it:
+			// the profile behind serve's memory.
+			b.heapProfile("projections-heap")
+		}
 		runtime.KeepAlive(r)
 		return nil
 	})

@@ -129,6 +129,8 @@ var benchFigures = []struct {
 	{"serve.rss", figureMeta{"serve", "tdkt serve: resident memory (VmRSS) when ready", "MiB"}},
 	{"serve.rss.after", figureMeta{"serve", "tdkt serve: resident memory after the HTTP loads", "MiB"}},
 	{"serve.hwm", figureMeta{"serve", "tdkt serve: peak resident memory (VmHWM) after the loads", "MiB"}},
+	{"serve.rss.anon", figureMeta{"serve", "tdkt serve: of which anonymous (RssAnon: Go heap, stacks) after the loads", "MiB"}},
+	{"serve.rss.file", figureMeta{"serve", "tdkt serve: of which file pages (RssFile: the mapped ledger file) after the loads", "MiB"}},
 }
 
 func init() {
@@ -221,7 +223,7 @@ func (b *bench) targets() []benchTarget {
 		{6, "GET /api/v1/standings throughput", "http.standings.rps", true, 5_000, "≥ 5,000 req/s", "serve-http", ""},
 		{6, "GET /api/v1/standings p99", "http.standings.p99", false, 10, "< 10 ms", "serve-http", ""},
 		{6, "command round trip (durable) p99 at 200 req/s", "http.command200.p99", false, 20, "< 20 ms", "serve-http", ""},
-		{9, "tdkt serve resident memory, national ledger", "serve.rss.after", false, 1024, "< 1 GiB", "", ""},
+		{9, "tdkt serve resident memory, national ledger", "serve.rss.after", false, 1024, "< 1 GiB", "projections-heap", ""},
 		{9, "tdkt serve start to /readyz", "serve.ready", false, 5, "< 5 s", "", ""},
 	}
 	unitOf := map[string]string{}
@@ -532,7 +534,11 @@ func (b *bench) profileSummaries() string {
 		}
 		seen[t.Profile] = true
 		fmt.Fprintf(&w, "#### `%s` (%s)\n\n", relProfile(t.Profile), t.What)
-		out, err := exec.Command("go", "tool", "pprof", "-top", "-nodecount=25", t.Profile).CombinedOutput()
+		args := []string{"tool", "pprof", "-top", "-nodecount=25"}
+		if strings.HasSuffix(t.Profile, "-heap.pprof") {
+			args = append(args, "-sample_index=inuse_space")
+		}
+		out, err := exec.Command("go", append(args, t.Profile)...).CombinedOutput()
 		if err != nil {
 			fmt.Fprintf(&w, "(go tool pprof failed: %v)\n\n", err)
 			continue

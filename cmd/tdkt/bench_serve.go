@@ -133,8 +133,8 @@ func (b *bench) benchServe() error {
 		}
 		b.put("serve.ready", time.Since(t0).Seconds())
 		pid := cmd.Process.Pid
-		if rss, _, err := procMemory(pid); err == nil {
-			b.put("serve.rss", rss)
+		if pm, err := procMemory(pid); err == nil {
+			b.put("serve.rss", pm.rss)
 		}
 		if b.skipped("http") {
 			if run == 0 {
@@ -155,9 +155,11 @@ func (b *bench) benchServe() error {
 			}
 			routesChecked = true
 		}
-		if rss, hwm, err := procMemory(pid); err == nil {
-			b.put("serve.rss.after", rss)
-			b.put("serve.hwm", hwm)
+		if pm, err := procMemory(pid); err == nil {
+			b.put("serve.rss.after", pm.rss)
+			b.put("serve.hwm", pm.hwm)
+			b.put("serve.rss.anon", pm.anon)
+			b.put("serve.rss.file", pm.file)
 		}
 		if err := stop(); err != nil {
 			return fmt.Errorf("serve: %w\n%s", err, lastLines(stderr.String(), 10))
@@ -217,11 +219,18 @@ func fetchOpenAPI(base string) string {
 	return string(b)
 }
 
-// procMemory returns a process's VmRSS and VmHWM in MiB.
-func procMemory(pid int) (rss, hwm float64, err error) {
+// procMem is a process's memory from /proc/PID/status, in MiB: VmRSS
+// (resident), VmHWM (its peak), and the resident split into anonymous
+// memory (the Go heap, stacks) and file pages (the ledger's SQLite file,
+// which the store maps — page cache the kernel can take back).
+type procMem struct{ rss, hwm, anon, file float64 }
+
+// procMemory returns a process's memory.
+func procMemory(pid int) (procMem, error) {
+	var m procMem
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
-		return 0, 0, err
+		return m, err
 	}
 	for _, line := range strings.Split(string(data), "\n") {
 		k, v, ok := strings.Cut(line, ":")
@@ -234,12 +243,16 @@ func procMemory(pid int) (rss, hwm float64, err error) {
 		}
 		switch k {
 		case "VmRSS":
-			rss = kb / 1024
+			m.rss = kb / 1024
 		case "VmHWM":
-			hwm = kb / 1024
+			m.hwm = kb / 1024
+		case "RssAnon":
+			m.anon = kb / 1024
+		case "RssFile":
+			m.file = kb / 1024
 		}
 	}
-	return rss, hwm, nil
+	return m, nil
 }
 
 // httpLoad runs one load for the bench's duration and records throughput
