@@ -372,6 +372,29 @@ func (r *Runner) Run(ctx context.Context) error {
 type item struct {
 	rec eventstore.RecordedEvent
 	err error
+	// ev and derr are rec decoded, when decoded is set (by the decoding
+	// stage, for the types some projection folds).
+	ev      domain.Event
+	derr    error
+	decoded bool
+}
+
+// decodeNeeds returns which event types some projection of projs decodes:
+// all is set when one takes every type.
+func decodeNeeds(projs []*proj) (types map[string]bool, all bool) {
+	types = map[string]bool{}
+	for _, p := range projs {
+		switch {
+		case p.def.Raw:
+		case p.types == nil:
+			return nil, true
+		default:
+			for t := range p.types {
+				types[t] = true
+			}
+		}
+	}
+	return types, false
 }
 
 func (r *Runner) loop(ctx context.Context, follow bool, head uint64) (err error) {
@@ -400,9 +423,28 @@ func (r *Runner) loop(ctx context.Context, follow bool, head uint64) (err error)
 	}
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// Three stages, so that reading, decoding and folding use every core:
+	// the feed's reader, a decoder (events are decoded once, for every
+	// projection that folds their type), and this loop.
+	raw := make(chan item, 256)
 	ch := make(chan item, 256)
+	need, all := decodeNeeds(projs)
 	go func() {
 		defer close(ch)
+		for it := range raw {
+			if it.err == nil && (all || need[it.rec.Type]) {
+				it.ev, it.derr = domain.DecodeStored(it.rec.Type, it.rec.Schema, it.rec.Data)
+				it.decoded = true
+			}
+			select {
+			case ch <- it:
+			case <-pctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		defer close(raw)
 		var seq iter.Seq2[eventstore.RecordedEvent, error]
 		if follow {
 			seq = r.feed.Subscribe(pctx, from)
@@ -414,7 +456,7 @@ func (r *Runner) loop(ctx context.Context, follow bool, head uint64) (err error)
 				return
 			}
 			select {
-			case ch <- item{rec, err}:
+			case raw <- item{rec: rec, err: err}:
 			case <-pctx.Done():
 				return
 			}
@@ -458,32 +500,28 @@ func (r *Runner) loop(ctx context.Context, follow bool, head uint64) (err error)
 				return fmt.Errorf("projections: feed gap: want seq %d, got %d", pos, rec.Seq)
 			}
 			r.index.add(rec)
-			r.dispatch(projs, rec)
+			r.dispatch(projs, it)
 			pos++
 			if since := time.Since(lastSave); since >= r.opts.SaveInterval {
 				min := r.opts.SaveEvery
-				if len(ch) == 0 {
+				if len(ch) == 0 && len(raw) == 0 {
 					min = 1
 				}
 				if err := r.saveDirty(ctx, projs, min); err != nil {
 					return err
 				}
 				lastSave, idle = time.Now(), nil
-			} else if len(ch) == 0 && idle == nil {
+			} else if len(ch) == 0 && len(raw) == 0 && idle == nil {
 				idle = time.After(r.opts.SaveInterval - since)
 			}
 		}
 	}
 }
 
-// dispatch decodes rec once and applies it to every healthy projection
-// whose checkpoint is rec.Seq.
-func (r *Runner) dispatch(projs []*proj, rec eventstore.RecordedEvent) {
-	var (
-		ev      domain.Event
-		derr    error
-		decoded bool
-	)
+// dispatch applies it.rec to every healthy projection whose checkpoint is
+// its seq, decoding it (once) if the decoding stage did not.
+func (r *Runner) dispatch(projs []*proj, it item) {
+	rec, ev, derr, decoded := it.rec, it.ev, it.derr, it.decoded
 	for _, p := range projs {
 		p.mu.Lock()
 		if p.err != nil || p.next != rec.Seq {
