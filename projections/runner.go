@@ -77,6 +77,11 @@ type Projection struct {
 // as-of query then reads the live model instead of folding.
 type appendOnly interface{ appendOnly() }
 
+// errStaleState is returned by a model's UnmarshalJSON for a persisted
+// state of an older format: the runner then ignores the saved state and
+// folds the projection again from seq 0.
+var errStaleState = errors.New("persisted state of an older format")
+
 // ErrAlreadyRunning is returned by Run, RunToEnd and Rebuild when the runner
 // is already consuming the feed.
 var ErrAlreadyRunning = errors.New("projections: runner already running")
@@ -281,6 +286,9 @@ func (r *Runner) load(ctx context.Context) error {
 		}
 		m := p.def.New()
 		if err := json.Unmarshal(data, m); err != nil {
+			if errors.Is(err, errStaleState) {
+				continue // folded again from seq 0
+			}
 			return fmt.Errorf("load %s: decode state: %w", p.def.Name, err)
 		}
 		p.mu.Lock()

@@ -2,6 +2,7 @@ package projections
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -129,7 +130,13 @@ func lastInt(l []seqInt, upTo uint64) int {
 	return 0
 }
 
+// standingsFormat is the version of the standings model's persisted
+// JSON. Format 2 tags every fact with its seq; a state saved before it
+// (no format) cannot answer as of an earlier seq, and is folded again.
+const standingsFormat = 2
+
 type standingsModel struct {
+	Format       int                     `json:"format"`
 	N            names                   `json:"names"`
 	Kinds        map[string][]seqString  `json:"kinds"`
 	Numbers      map[string][]seqInt     `json:"numbers"`
@@ -142,9 +149,25 @@ type standingsModel struct {
 }
 
 func newStandingsModel() Model {
-	return &standingsModel{N: newNames(), Kinds: map[string][]seqString{}, Numbers: map[string][]seqInt{}, SchemeTitles: map[string][]seqString{},
+	return &standingsModel{Format: standingsFormat, N: newNames(), Kinds: map[string][]seqString{}, Numbers: map[string][]seqInt{}, SchemeTitles: map[string][]seqString{},
 		Scores: map[string]*scoreRec{}, Regs: map[string]*regRec{}, Awards: map[string]*awardRec{},
 		Acclaimed: map[string][]acclaimRec{}, Flags: map[string]uint64{}}
+}
+
+// UnmarshalJSON decodes a state of the current format; an older one is an
+// errStaleState, which the runner folds again from seq 0.
+func (m *standingsModel) UnmarshalJSON(b []byte) error {
+	var f struct {
+		Format int `json:"format"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		return err
+	}
+	if f.Format != standingsFormat {
+		return fmt.Errorf("%w: standings format %d, want %d", errStaleState, f.Format, standingsFormat)
+	}
+	type plain standingsModel
+	return json.Unmarshal(b, (*plain)(m))
 }
 
 // appendOnly: as-of queries filter the live model by seq.

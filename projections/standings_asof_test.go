@@ -129,3 +129,41 @@ func TestStandingsAsOfEverySeqEqualsTruncatedLedger(t *testing.T) {
 
 // id2 derives a stable UUID from another id.
 func id2(base, suffix string) string { return id(base + "/" + suffix) }
+
+// TestStandingsStateOfOlderFormatIsFoldedAgain: a standings state saved
+// before the model tagged its facts with seqs (no "format") is not loaded
+// (it could not answer as of an earlier seq, and does not decode into the
+// new shapes); the runner folds standings again from seq 0.
+func TestStandingsStateOfOlderFormatIsFoldedAgain(t *testing.T) {
+	ctx := t.Context()
+	l, mk := demo(t)
+	fresh := newRunner(t, l, nil)
+	runToEnd(t, fresh)
+	head, err := l.store.Head(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := `{"names":{"units":{},"persons":{},"clusters":{},"councils":{}},"kinds":{"x":"cluster"},"numbers":{"x":1},` +
+		`"schemeTitles":{},"scores":{},"regs":{},"awards":{},"acclaimed":{},"flags":{"u/2024":"p"}}`
+	store := projections.NewMemStateStore()
+	if err := store.Save(ctx, projections.StandingsName, head, []byte(old)); err != nil {
+		t.Fatal(err)
+	}
+	r := newRunner(t, l, store)
+	if err := r.RunToEnd(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, asOf := range []projections.AsOf{projections.Latest(), projections.AtSeq(mk.correction.Seq - 1), projections.AtSeq(mk.correction.Seq)} {
+		want, err := projections.NewStandings(fresh, nil).Sector(ctx, asOf, 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := projections.NewStandings(r, nil).Sector(ctx, asOf, 2024)
+		if err != nil {
+			t.Fatalf("as of %s: %v", asOf, err)
+		}
+		if a, b := mustJSON(t, want), mustJSON(t, got); a != b {
+			t.Errorf("as of %s:\nfresh %s\nstale %s", asOf, a, b)
+		}
+	}
+}
