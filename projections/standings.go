@@ -22,6 +22,13 @@ const StandingsName = "standings"
 // appendOnly in runner.go). Marks of a later change (SupersededAt,
 // WithdrawnAt, RevokedAt) hold the changing event's seq plus one: 0 is
 // "never", since seq 0 is a valid seq.
+//
+// One assumption: a score, registration or award id is recorded once (the
+// deciders refuse a second ScoreRecorded with an existing score id and a
+// second, different submission of a registration; award ids are new in each
+// decision). A ledger that records an id twice keeps the later record, as
+// before; as of a seq between the two, the id is then missing from the
+// answer (the earlier record is gone, the later one not yet visible).
 
 type scoreRec struct {
 	ID         string             `json:"id"`
