@@ -84,10 +84,13 @@ type names struct {
 	Councils map[string]string  `json:"councils"`
 }
 
-// dated is a value that holds from a valid date on.
+// dated is a value that holds from a valid date on, with the seq of the
+// event that recorded it (transaction time, for as-of answers that filter
+// the live model: see lastBefore).
 type dated struct {
 	From  string `json:"from"`
 	Value string `json:"value"`
+	Seq   uint64 `json:"seq"`
 }
 
 func newNames() names {
@@ -103,15 +106,15 @@ var nameTypes = []string{
 func (n *names) apply(rec eventstore.RecordedEvent, ev domain.Event) {
 	switch e := ev.(type) {
 	case domain.UnitEstablished:
-		n.Units[e.UnitID] = append(n.Units[e.UnitID], dated{validDate(rec), e.Name})
+		n.Units[e.UnitID] = append(n.Units[e.UnitID], dated{validDate(rec), e.Name, rec.Seq})
 	case domain.UnitRenamed:
-		n.Units[e.UnitID] = appendDated(n.Units[e.UnitID], dated{validDate(rec), e.NewName})
+		n.Units[e.UnitID] = appendDated(n.Units[e.UnitID], dated{validDate(rec), e.NewName, rec.Seq})
 	case domain.PersonRecruited:
 		n.Persons[e.PersonID] = e.FullName
 	case domain.ClusterFormed:
-		n.Clusters[e.ClusterID] = append(n.Clusters[e.ClusterID], dated{validDate(rec), e.Name})
+		n.Clusters[e.ClusterID] = append(n.Clusters[e.ClusterID], dated{validDate(rec), e.Name, rec.Seq})
 	case domain.ClusterRenamed:
-		n.Clusters[e.ClusterID] = appendDated(n.Clusters[e.ClusterID], dated{validDate(rec), e.NewName})
+		n.Clusters[e.ClusterID] = appendDated(n.Clusters[e.ClusterID], dated{validDate(rec), e.NewName, rec.Seq})
 	case domain.CouncilConstituted:
 		n.Councils[e.CouncilID] = e.Name
 	}
@@ -144,6 +147,35 @@ func at(l []dated, date string) string {
 		}
 	}
 	return v
+}
+
+// lastBefore is at(l, "") as of upTo: the latest value among those recorded
+// before seq upTo, or "". Inserting into l never reorders what is already
+// there, so l without the values recorded at or after upTo is exactly the
+// list a ledger truncated at upTo builds.
+func lastBefore(l []dated, upTo uint64) string {
+	for i := len(l) - 1; i >= 0; i-- {
+		if l[i].Seq < upTo {
+			return l[i].Value
+		}
+	}
+	return ""
+}
+
+// unitAsOf is unit(id, "") as known from the events before seq upTo.
+func (n *names) unitAsOf(id string, upTo uint64) string {
+	if v := lastBefore(n.Units[id], upTo); v != "" {
+		return v
+	}
+	return id
+}
+
+// clusterAsOf is cluster(id, "") as known from the events before seq upTo.
+func (n *names) clusterAsOf(id string, upTo uint64) string {
+	if v := lastBefore(n.Clusters[id], upTo); v != "" {
+		return v
+	}
+	return id
 }
 
 func (n *names) unit(id, date string) string {

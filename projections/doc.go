@@ -63,8 +63,9 @@
 //     AtTime(t) (the longest prefix of the ledger recorded at or before t,
 //     through a compact seq→recordedAt index kept and persisted by the
 //     runner). Answers as of an earlier point fold a fresh model from the
-//     feed (cached per projection); the latest answer reads the live model
-//     in O(1). Valid time is the envelope's effective date: memberships,
+//     feed (cached per projection), except for append-only models (see
+//     appendOnly; standings is one), whose live model answers filtered by
+//     seq; the latest answer reads the live model in O(1). Valid time is the envelope's effective date: memberships,
 //     names and reorganisation dates follow it, whatever the order in which
 //     facts were recorded. "2024 as we know it now" is Latest; "what we
 //     believed about 2024 on 15/01/2025" is AtTime(15/01/2025).
@@ -72,8 +73,9 @@
 // # Caveats
 //
 //   - Latest answers are as fresh as the projection's checkpoint; read Lag.
-//   - As-of answers older than the checkpoint replay from seq 0: their
-//     cost grows with the ledger (no intermediate snapshots yet).
+//   - As-of answers older than the checkpoint replay from seq 0, except
+//     for append-only models (standings): their cost grows with the ledger
+//     (no intermediate snapshots yet).
 //   - A cluster membership of a unit that is merged, split or dissolved
 //     ends on that date; roots (units with no parent) are never flagged as
 //     being in no cluster.

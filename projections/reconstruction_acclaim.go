@@ -188,10 +188,10 @@ func (q *Eligibilities) standingsAt(ctx context.Context, n uint64, clusterID str
 	if n == 0 {
 		return out, nil
 	}
-	err := q.r.view(ctx, StandingsName, AtSeq(n-1), func(mm Model, _ uint64) error {
+	err := q.r.view(ctx, StandingsName, AtSeq(n-1), func(mm Model, upTo uint64) error {
 		m := mm.(*standingsModel)
-		out.kind = m.Kinds[clusterID]
-		cs := m.cluster(year, clusterID, q.tie, m.indexYear(year))
+		out.kind, _ = lastString(m.Kinds[clusterID], upTo)
+		cs := m.cluster(year, clusterID, q.tie, m.indexYear(year, upTo), upTo)
 		for _, u := range cs.Units {
 			sc := m.Scores[u.ScoreID]
 			out.lines = append(out.lines, StandingLine{Rank: u.Rank, Unit: u.Unit, Total: u.Total, Stage: u.Stage, ScoreID: u.ScoreID, EventID: u.Recorded.EventID})

@@ -714,7 +714,8 @@ func (b *bench) benchProjections() error {
 }
 
 // benchAsOf asks for the sector's standings of the last full year as of
-// three earlier points of the ledger (each folds from seq 0) and as of now.
+// three earlier points of the ledger (the standings model is append-only:
+// the live model answers, filtered by seq) and as of now.
 func (b *bench) benchAsOf() error {
 	if err := b.haveLedger("asof"); err != nil {
 		return err

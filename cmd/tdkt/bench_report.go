@@ -114,7 +114,7 @@ var benchFigures = []struct {
 	{"readstream.p50", figureMeta{"read", "ReadStream of a sampled stream, p50", "ms"}},
 	{"readstream.p99", figureMeta{"read", "ReadStream of a sampled stream, p99", "ms"}},
 	{"readstream.p999", figureMeta{"read", "ReadStream of a sampled stream, p99.9", "ms"}},
-	{"asof.median", figureMeta{"read", "sector standings as of an earlier seq (folds from seq 0), median of 3", "ms"}},
+	{"asof.median", figureMeta{"read", "sector standings as of an earlier seq (the live model filtered by seq), median of 3", "ms"}},
 	{"asof.latest", figureMeta{"read", "sector standings, latest (live model)", "ms"}},
 	{"durable.sqlite.w1", figureMeta{"write", "durable append, 1 writer, 1 event each: SQLite store", "events/s"}},
 	{"durable.file.w1", figureMeta{"write", "durable append, 1 writer: plain file", "events/s"}},
