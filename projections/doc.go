@@ -3,13 +3,15 @@
 // (báo cáo phương án tổ chức lại cụm, khối thi đua), units with their
 // lineage, clusters, the awards register, dossier deadlines, each record's
 // audit trail, councils, registrations and covenants, initiatives by scope,
-// eligibility per rule and the reconstruction of award decisions — at any
-// point in history.
+// eligibility per rule and the reconstruction of decisions (awards, cluster
+// leaders acclaimed, reorganisation plans) — at any point in history.
 //
 // # Read models
 //
 //   - Organization (Units, Clusters, Reorganization), Standings, Awards,
-//     Audit, Deadlines.
+//     Deadlines.
+//   - Audit is not a read model: a stream's trail is read from the ledger
+//     itself (StreamReader), so it costs no memory and is never behind.
 //   - Councils: a council's composition on any valid date (members with
 //     role and position, the chair, the standing office), its history of
 //     constitution and reconstitutions with decision numbers, members in
@@ -28,14 +30,20 @@
 //     and compares with the ledger at asOf ("now", asked on the later of
 //     the decision date and the day of the last event), naming the rules
 //     whose result differs and the events used now but not then.
+//     AcclaimReconstruction does the same for a ClusterLeaderAcclaimed
+//     (the cluster's members and standings then and now, R15, R16, R26 and
+//     the membership and rank checks) and Reorganization.PlanReconstruction
+//     for a ClusterReorganizationPlanDecided (members gone since, units
+//     left out or placed twice, R28).
 //
 // # Runner
 //
 // A projection is a name, a handler (a Model folding events) and a
 // checkpoint (Projection, Runner.Register). The Runner reads the feed (Feed:
 // ReadAll, Subscribe, Head — satisfied by eventstore.Store) from the lowest
-// checkpoint, decodes each event once with domain.Decode and hands it to
-// every projection whose checkpoint is that seq. Run follows the feed until
+// checkpoint, decodes each event once with domain.DecodeStored (in a stage
+// of its own, for the types some projection folds) and hands it to every
+// projection whose checkpoint is that seq. Run follows the feed until
 // its context ends; RunToEnd catches up to the head and returns; either
 // refuses with ErrAlreadyRunning while the runner runs. Rebuild folds a
 // projection again from seq 0 (beside the live model when running) and
@@ -56,8 +64,10 @@
 //     others keep folding and serving. RunToEnd returns the joined errors;
 //     Run reports them through Status and Err.
 //   - Unknown event types (domain.UnknownEventError) are fatal for Strict
-//     projections and skipped by Skip ones; the audit trail reads envelopes
-//     only and keeps every event.
+//     projections and skipped by Skip ones.
+//   - A persisted state names the runner's state format and the
+//     projection's Version; one saved by another version is not loaded and
+//     the projection is folded again from seq 0.
 //   - Transaction time and valid time stay apart. Every query takes an AsOf:
 //     Latest (the projection's checkpoint), AtSeq(n) (events 0…n) or
 //     AtTime(t) (the longest prefix of the ledger recorded at or before t,
@@ -65,8 +75,9 @@
 //     runner). Answers as of an earlier point fold a fresh model from the
 //     feed (cached per projection), except for append-only models (see
 //     appendOnly; standings is one), whose live model answers filtered by
-//     seq; the latest answer reads the live model in O(1). Valid time is the envelope's effective date: memberships,
-//     names and reorganisation dates follow it, whatever the order in which
+//     seq; the latest answer reads the live model in O(1). Valid time is
+//     the envelope's effective date: memberships, names and reorganisation
+//     dates follow it, whatever the order in which
 //     facts were recorded. "2024 as we know it now" is Latest; "what we
 //     believed about 2024 on 15/01/2025" is AtTime(15/01/2025).
 //
