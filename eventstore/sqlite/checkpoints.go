@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"iter"
@@ -116,7 +117,8 @@ func (s *Store) Refuse(cause error) {
 // QuickCheckTail is how many of the newest events QuickCheck recomputes.
 const QuickCheckTail = 1024
 
-// QuickCheck is the start-up check: in O(QuickCheckTail + log n) reads it
+// QuickCheck is the start-up check: in one count of the tree's rows and
+// O(QuickCheckTail + log n) other reads it
 // checks that the tree holds exactly the hashes of the ledger's events, that
 // the newest events' export lines hash to the stored leaves, and that the
 // root at each of the newest saved checkpoints' sizes (their bodies, not
@@ -129,8 +131,8 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 		return fmt.Errorf("quick check: %w", err)
 	}
 	head := int64(h)
-	var count int64
-	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM tree`).Scan(&count); err != nil {
+	count, err := s.countTree(ctx)
+	if err != nil {
 		return fmt.Errorf("quick check: %w", err)
 	}
 	if want := tlog.StoredHashCount(head); count != want {
@@ -197,4 +199,29 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 		return fmt.Errorf("%w: %s", ErrCorrupt, bad[0])
 	}
 	return nil
+}
+
+// countTree counts the tree's rows on a connection that does not map the
+// file: the count reads every page of the tree, which is interleaved with
+// the events' pages, and through the read connections' memory map the
+// kernel's fault-around would map most of the ledger file into the process
+// (measured: 935 MiB of resident file pages for a 1.1 GB ledger, against
+// 7 MiB without the map).
+func (s *Store) countTree(ctx context.Context) (int64, error) {
+	conn, err := s.rdb.Conn(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size = 0`); err != nil {
+		return 0, err
+	}
+	var count int64
+	qerr := conn.QueryRowContext(ctx, `SELECT count(*) FROM tree`).Scan(&count)
+	// The connection goes back to the pool: give it its map again.
+	if _, err := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA mmap_size = %d`, readMmapSize)); err != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+		return 0, err
+	}
+	return count, qerr
 }

@@ -200,7 +200,7 @@ func (s *Store) open() error {
 	s.rdb, err = sql.Open("sqlite", s.dsn(
 		"_pragma=query_only(1)",
 		"_pragma=cache_size(-16384)",
-		"_pragma=mmap_size(1073741824)",
+		fmt.Sprintf("_pragma=mmap_size(%d)", readMmapSize),
 	))
 	if err != nil {
 		return err
@@ -240,6 +240,11 @@ func (s *Store) open() error {
 	s.log.Info("ledger opened", "path", s.path, "events", head, "readOnly", s.opts.ReadOnly)
 	return nil
 }
+
+// readMmapSize is how much of the ledger file each read connection maps:
+// reads of a mapped page copy nothing (replay is faster), at the price of
+// the pages read counting as the process's resident memory.
+const readMmapSize = 1 << 30
 
 // openWriterDB opens the writer's one connection: WAL, full fsync on every
 // commit, no automatic checkpoints inside commits (the checkpointer does
