@@ -2,6 +2,7 @@ package projections
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -28,9 +29,9 @@ type efRating struct {
 	Rating     string         `json:"rating"`
 }
 
+// efAward is an award, kept by its id in eligModel.Awards.
 type efAward struct {
 	EventID    string         `json:"eventId"`
-	AwardID    string         `json:"awardId"`
 	DecisionID string         `json:"decisionId"`
 	ProposalID string         `json:"proposalId,omitempty"`
 	Subject    domain.Subject `json:"subject"`
@@ -210,9 +211,85 @@ type eligModel struct {
 	Consultations map[string]*efConsultation `json:"consultations"`
 	Ballots       []efBallot                 `json:"ballots"`
 	Decisions     map[string]*efDecision     `json:"decisions"`
-	AwardDecision map[string]string          `json:"awardDecision"` // award id → decision id
-	Events        map[string]EventRef        `json:"events"`
-	Last          *EventRef                  `json:"last,omitempty"`
+	// Refs are the envelopes of the events whose ids the facts keep (an
+	// answer lists them as inputs), by event id; see ref.
+	Refs map[string]eventRef `json:"refs"`
+	// Strings are the types, streams and effective dates refs name, by
+	// index; Strings[0] is "".
+	Strings []string  `json:"strings"`
+	Last    *EventRef `json:"last,omitempty"`
+
+	// strIndex indexes Strings; Apply builds it from Strings when nil
+	// (after a load).
+	strIndex map[string]uint32
+}
+
+// eventRef is an EventRef as the model keeps it: the event id is the key
+// of Refs, recordedAt is Unix nanoseconds (UTC), and the type, stream and
+// effective date are indexes into Strings.
+type eventRef struct {
+	Seq        uint64 `json:"q"`
+	RecordedAt int64  `json:"a"`
+	Type       uint32 `json:"t"`
+	Stream     uint32 `json:"s"`
+	Effective  uint32 `json:"e,omitempty"`
+}
+
+// zeroTime stands for a zero RecordedAt, which has no Unix nanoseconds.
+const zeroTime = math.MinInt64
+
+// intern returns the index of s in Strings, adding it if new.
+func (m *eligModel) intern(s string) uint32 {
+	if m.strIndex == nil {
+		if len(m.Strings) == 0 {
+			m.Strings = []string{""}
+		}
+		m.strIndex = make(map[string]uint32, len(m.Strings))
+		for i, x := range m.Strings {
+			m.strIndex[x] = uint32(i)
+		}
+	}
+	if i, ok := m.strIndex[s]; ok {
+		return i
+	}
+	i := uint32(len(m.Strings))
+	m.Strings = append(m.Strings, s)
+	m.strIndex[s] = i
+	return i
+}
+
+// keep records the envelope of rec, whose id a fact keeps, and returns
+// the id.
+func (m *eligModel) keep(rec eventstore.RecordedEvent, id string) string {
+	if _, ok := m.Refs[id]; ok {
+		return id
+	}
+	at := int64(zeroTime)
+	if !rec.RecordedAt.IsZero() {
+		at = rec.RecordedAt.UnixNano()
+	}
+	m.Refs[id] = eventRef{Seq: rec.Seq, RecordedAt: at, Type: m.intern(rec.Type), Stream: m.intern(rec.Stream), Effective: m.intern(rec.Effective.Date)}
+	return id
+}
+
+// ref returns the envelope of the event id, if a fact keeps its id.
+func (m *eligModel) ref(id string) (EventRef, bool) {
+	r, ok := m.Refs[id]
+	if !ok {
+		return EventRef{}, false
+	}
+	var at time.Time
+	if r.RecordedAt != zeroTime {
+		at = time.Unix(0, r.RecordedAt).UTC()
+	}
+	return EventRef{EventID: id, Seq: r.Seq, Type: m.str(r.Type), Stream: m.str(r.Stream), RecordedAt: at, Effective: m.str(r.Effective)}, true
+}
+
+func (m *eligModel) str(i uint32) string {
+	if int(i) < len(m.Strings) {
+		return m.Strings[i]
+	}
+	return ""
 }
 
 func newEligModel() Model {
@@ -220,14 +297,13 @@ func newEligModel() Model {
 		Achievements: map[string]string{}, Placements: map[string][]efPlacement{}, Leaves: map[string][]efLeave{},
 		Disciplines: map[string]*efDiscipline{}, Proceedings: map[string]*efProceeding{}, Initiatives: map[string]*efInitiative{},
 		Clusters: map[string]*efCluster{}, UnitLevels: map[string]string{}, CouncilOwners: map[string]string{},
-		Consultations: map[string]*efConsultation{}, Decisions: map[string]*efDecision{}, AwardDecision: map[string]string{},
-		Events: map[string]EventRef{}}
+		Consultations: map[string]*efConsultation{}, Decisions: map[string]*efDecision{}, Refs: map[string]eventRef{}}
 }
 
 // EligibilityProjection returns the definition of the eligibility facts
 // projection.
 func EligibilityProjection() Projection {
-	return Projection{Name: EligibilityName, New: newEligModel, Unknown: Skip, Types: withTypes(
+	return Projection{Name: EligibilityName, Version: 1, New: newEligModel, Unknown: Skip, Types: withTypes(
 		domain.EventPerformanceRated, domain.EventAwardProposed, domain.EventAwardDecided, domain.EventAwardRevoked,
 		domain.EventPersonTransferred, domain.EventPersonLeaveRecorded, domain.EventDisciplineImposed, domain.EventDisciplineEnded,
 		domain.EventReviewProceedingOpened, domain.EventReviewProceedingClosed, domain.EventAwardHoldPlaced, domain.EventAwardHoldLifted,
@@ -300,58 +376,62 @@ func inheritsTitles(s string) bool {
 
 func (m *eligModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error {
 	m.N.apply(rec, ev)
-	ref := EventRef{EventID: rec.ID.String(), Seq: rec.Seq, Type: rec.Type, Stream: rec.Stream, RecordedAt: rec.RecordedAt, Effective: rec.Effective.Date}
-	m.Events[ref.EventID] = ref
-	m.Last = &ref
-	id, d := ref.EventID, factDate(rec)
+	eventID := rec.ID.String()
+	m.Last = &EventRef{EventID: eventID, Seq: rec.Seq, Type: rec.Type, Stream: rec.Stream, RecordedAt: rec.RecordedAt, Effective: rec.Effective.Date}
+	// id is the event's id for a fact to keep: calling it records the
+	// event's envelope, which answers list as inputs. A fact must take an
+	// event id from id(), or answers will not list that event; events no
+	// fact keeps (proposals, names, unit levels) get no envelope.
+	id := func() string { return m.keep(rec, eventID) }
+	d := factDate(rec)
 	switch e := ev.(type) {
 	case domain.UnitEstablished:
 		m.UnitLevels[e.UnitID] = e.Level.String()
 	case domain.CouncilConstituted:
 		m.CouncilOwners[e.CouncilID] = e.OwnerUnitID
 	case domain.PersonRecruited:
-		m.Placements[e.PersonID] = append(m.Placements[e.PersonID], efPlacement{EventID: id, Unit: e.UnitID, From: d, Kind: "recruited"})
+		m.Placements[e.PersonID] = append(m.Placements[e.PersonID], efPlacement{EventID: id(), Unit: e.UnitID, From: d, Kind: "recruited"})
 	case domain.PersonTransferred:
-		m.Placements[e.PersonID] = append(m.Placements[e.PersonID], efPlacement{EventID: id, Unit: e.ToUnitID, From: d, Kind: "transferred", Prev: e.FromUnitID})
+		m.Placements[e.PersonID] = append(m.Placements[e.PersonID], efPlacement{EventID: id(), Unit: e.ToUnitID, From: d, Kind: "transferred", Prev: e.FromUnitID})
 	case domain.PersonLeaveRecorded:
-		m.Leaves[e.PersonID] = append(m.Leaves[e.PersonID], efLeave{EventID: id, From: dstr(e.Period.From), To: dstr(e.Period.To), Reason: e.Reason.String()})
+		m.Leaves[e.PersonID] = append(m.Leaves[e.PersonID], efLeave{EventID: id(), From: dstr(e.Period.From), To: dstr(e.Period.To), Reason: e.Reason.String()})
 	case domain.PerformanceRated:
-		m.Ratings = append(m.Ratings, &efRating{EventID: id, RatingID: e.RatingID, Supersedes: e.Supersedes, Subject: e.Subject, Year: e.Year, Rating: e.Rating.String()})
+		m.Ratings = append(m.Ratings, &efRating{EventID: id(), RatingID: e.RatingID, Supersedes: e.Supersedes, Subject: e.Subject, Year: e.Year, Rating: e.Rating.String()})
 	case domain.DisciplineImposed:
-		m.Disciplines[e.DisciplineID] = &efDiscipline{EventID: id, PersonID: e.PersonID, Form: e.Form.String(), ViolationYear: e.ViolationYear,
+		m.Disciplines[e.DisciplineID] = &efDiscipline{EventID: id(), PersonID: e.PersonID, Form: e.Form.String(), ViolationYear: e.ViolationYear,
 			DecidedOn: d, EndsOn: dstr(e.EndsOn)}
 	case domain.DisciplineEnded:
 		if x := m.Disciplines[e.DisciplineID]; x != nil {
-			x.EndedEventID, x.EndedOn = id, d
+			x.EndedEventID, x.EndedOn = id(), d
 		}
 	case domain.ReviewProceedingOpened:
-		m.Proceedings["p:"+e.ProceedingID] = &efProceeding{EventID: id, ID: e.ProceedingID, Subject: e.Subject, Kind: e.Kind.String(), OpenedOn: d}
+		m.Proceedings["p:"+e.ProceedingID] = &efProceeding{EventID: id(), ID: e.ProceedingID, Subject: e.Subject, Kind: e.Kind.String(), OpenedOn: d}
 	case domain.ReviewProceedingClosed:
 		if x := m.Proceedings["p:"+e.ProceedingID]; x != nil {
-			x.ClosedEventID, x.ClosedOn = id, d
+			x.ClosedEventID, x.ClosedOn = id(), d
 		}
 	case domain.AwardHoldPlaced:
-		m.Proceedings["h:"+e.HoldID] = &efProceeding{EventID: id, ID: e.HoldID, Subject: e.Subject, Kind: e.Reason.String(), OpenedOn: d}
+		m.Proceedings["h:"+e.HoldID] = &efProceeding{EventID: id(), ID: e.HoldID, Subject: e.Subject, Kind: e.Reason.String(), OpenedOn: d}
 	case domain.AwardHoldLifted:
 		if x := m.Proceedings["h:"+e.HoldID]; x != nil {
-			x.ClosedEventID, x.ClosedOn = id, d
+			x.ClosedEventID, x.ClosedOn = id(), d
 		}
 	case domain.InitiativeSubmitted:
 		m.Initiatives[e.InitiativeID] = &efInitiative{Authors: slices.Clone(e.AuthorIDs), Unit: e.UnitID}
 	case domain.InitiativeRecognized:
-		m.Recognitions = append(m.Recognitions, &efRecognition{EventID: id, InitiativeID: e.InitiativeID, Scope: e.Scope.String(),
+		m.Recognitions = append(m.Recognitions, &efRecognition{EventID: id(), InitiativeID: e.InitiativeID, Scope: e.Scope.String(),
 			RecognizedOn: d, Year: rec.Effective.Year})
-		m.Achievements[id] = e.InitiativeID
+		m.Achievements[id()] = e.InitiativeID
 	case domain.InitiativeRecognitionRevoked:
 		for _, r := range m.Recognitions {
 			if r.InitiativeID == e.InitiativeID && r.RevokedBy == "" && (e.Scope.IsZero() || r.Scope == e.Scope.String()) {
-				r.RevokedBy = id
+				r.RevokedBy = id()
 			}
 		}
 	case domain.ResearchWorkAccepted:
-		m.Research = append(m.Research, efResearch{EventID: id, WorkID: e.WorkID, Authors: slices.Clone(e.AuthorIDs), AcceptedOn: d,
+		m.Research = append(m.Research, efResearch{EventID: id(), WorkID: e.WorkID, Authors: slices.Clone(e.AuthorIDs), AcceptedOn: d,
 			Scope: e.Scope.String(), Year: rec.Effective.Year})
-		m.Achievements[id] = e.WorkID
+		m.Achievements[id()] = e.WorkID
 	case domain.ClusterFormed:
 		c := &efCluster{Organizer: m.organizer(e)}
 		from := d
@@ -359,16 +439,16 @@ func (m *eligModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error {
 			from = domain.YearEnd(e.Year - 1).AddDays(1).String()
 		}
 		for _, u := range e.MemberUnitIDs {
-			c.Members = append(c.Members, &efMembership{EventID: id, Unit: u, From: from})
+			c.Members = append(c.Members, &efMembership{EventID: id(), Unit: u, From: from})
 		}
 		m.Clusters[e.ClusterID] = c
 	case domain.UnitAssignedToCluster:
-		m.join(e.ClusterID, e.UnitID, d, id)
+		m.join(e.ClusterID, e.UnitID, d, id())
 	case domain.UnitRemovedFromCluster:
 		m.leave(e.ClusterID, e.UnitID, d)
 	case domain.UnitMovedBetweenClusters:
 		m.leave(e.FromClusterID, e.UnitID, d)
-		m.join(e.ToClusterID, e.UnitID, d, id)
+		m.join(e.ToClusterID, e.UnitID, d, id())
 	case domain.ClusterDissolved:
 		if c := m.Clusters[e.ClusterID]; c != nil {
 			for _, ms := range c.Members {
@@ -378,12 +458,12 @@ func (m *eligModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error {
 			}
 		}
 	case domain.ClusterLeaderAcclaimed:
-		m.Acclaims = append(m.Acclaims, efAcclaim{EventID: id, Cluster: e.ClusterID, Year: e.Year, Unit: e.LeadingUnitID,
+		m.Acclaims = append(m.Acclaims, efAcclaim{EventID: id(), Cluster: e.ClusterID, Year: e.Year, Unit: e.LeadingUnitID,
 			Ballot: e.BallotID, Minutes: e.MinutesRef, Titles: codes(e.ProposedTitles), BasedOnSeq: e.BasedOnSeq, On: decidedOn(rec)})
 	case domain.ClusterLeadershipAssigned:
-		m.Leaderships = append(m.Leaderships, efLeadership{EventID: id, Cluster: e.ClusterID, Year: e.Year, Leader: e.LeaderUnitID, Deputy: e.DeputyUnitID})
+		m.Leaderships = append(m.Leaderships, efLeadership{EventID: id(), Cluster: e.ClusterID, Year: e.Year, Leader: e.LeaderUnitID, Deputy: e.DeputyUnitID})
 	case domain.UnitsMerged:
-		m.Changes = append(m.Changes, efChange{EventID: id, Kind: domain.UnitChangeMerged.String(), Sources: slices.Clone(e.SourceUnitIDs),
+		m.Changes = append(m.Changes, efChange{EventID: id(), Kind: domain.UnitChangeMerged.String(), Sources: slices.Clone(e.SourceUnitIDs),
 			Result: e.ResultUnitID, Effective: d, Inherits: inheritsTitles(e.TitleSuccessionPolicy)})
 		for _, c := range m.Clusters {
 			for _, ms := range c.Members {
@@ -393,7 +473,7 @@ func (m *eligModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error {
 			}
 		}
 	case domain.UnitDissolved:
-		m.Changes = append(m.Changes, efChange{EventID: id, Kind: domain.UnitChangeDissolved.String(), Sources: []string{e.UnitID}, Effective: d})
+		m.Changes = append(m.Changes, efChange{EventID: id(), Kind: domain.UnitChangeDissolved.String(), Sources: []string{e.UnitID}, Effective: d})
 		for _, c := range m.Clusters {
 			for _, ms := range c.Members {
 				if ms.Until == "" && ms.Unit == e.UnitID {
@@ -402,13 +482,13 @@ func (m *eligModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error {
 			}
 		}
 	case domain.PublicConsultationOpened:
-		m.Consultations[e.ConsultationID] = &efConsultation{EventID: id, Proposals: slices.Clone(e.ProposalIDs), From: dstr(e.Window.From), To: dstr(e.Window.To)}
+		m.Consultations[e.ConsultationID] = &efConsultation{EventID: id(), Proposals: slices.Clone(e.ProposalIDs), From: dstr(e.Window.From), To: dstr(e.Window.To)}
 	case domain.PublicConsultationClosed:
 		if c := m.Consultations[e.ConsultationID]; c != nil {
 			c.Closed = true
 		}
 	case domain.BallotRecorded:
-		m.Ballots = append(m.Ballots, efBallot{EventID: id, BallotID: e.BallotID, Cluster: e.ClusterID, Ref: e.SubjectRef, Kind: e.Kind.String(), Eligible: e.Eligible, Cast: e.Cast, For: e.For})
+		m.Ballots = append(m.Ballots, efBallot{EventID: id(), BallotID: e.BallotID, Cluster: e.ClusterID, Ref: e.SubjectRef, Kind: e.Kind.String(), Eligible: e.Eligible, Cast: e.Cast, For: e.For})
 	case domain.AwardProposed:
 		m.Proposals[e.ProposalID] = &efProposal{Subject: e.Subject, Kind: e.AwardKind.String(), Year: e.Year, Basis: e.Basis.String(), Refs: slices.Clone(e.JustificationRefs)}
 	case domain.AwardDecided:
@@ -420,16 +500,15 @@ func (m *eligModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error {
 		}
 		dec := &efDecision{DecisionID: e.DecisionID, DecisionNo: e.DecisionNo.String(), DecidedOn: on, BasedOnSeq: e.BasedOnSeq, Recorded: recorded(rec)}
 		for _, a := range e.Awards {
-			m.Awards[a.AwardID] = &efAward{EventID: id, AwardID: a.AwardID, DecisionID: e.DecisionID, ProposalID: a.ProposalID, Subject: a.Subject,
+			m.Awards[a.AwardID] = &efAward{EventID: id(), DecisionID: e.DecisionID, ProposalID: a.ProposalID, Subject: a.Subject,
 				Kind: a.AwardKind.String(), Year: a.Year, DecidedOn: on}
 			dec.Awards = append(dec.Awards, a.AwardID)
-			m.AwardDecision[a.AwardID] = e.DecisionID
 		}
 		m.Decisions[e.DecisionID] = dec
 	case domain.AwardRevoked:
 		for _, aid := range e.AwardIDs {
 			if a := m.Awards[aid]; a != nil && a.RevokedBy == "" {
-				a.RevokedBy = id
+				a.RevokedBy = id()
 			}
 		}
 	}
@@ -574,7 +653,7 @@ func (m *eligModel) facts(subject domain.Subject, year int, on domain.Date, o fa
 	for _, aid := range awardIDs {
 		a := m.Awards[aid]
 		k, _ := domain.ParseAwardKind(a.Kind)
-		af := domain.AwardFact{EventID: a.EventID, AwardID: a.AwardID, Subject: a.Subject, Kind: k, Year: a.Year,
+		af := domain.AwardFact{EventID: a.EventID, AwardID: aid, Subject: a.Subject, Kind: k, Year: a.Year,
 			DecidedOn: pdate(a.DecidedOn), Revoked: a.RevokedBy != ""}
 		if p := m.Proposals[a.ProposalID]; p != nil {
 			af.Basis, _ = domain.ParseAwardBasis(p.Basis)
@@ -807,7 +886,7 @@ func (m *eligModel) eligibility(p domain.Policy, subject domain.Subject, kind do
 		out.Rules = append(out.Rules, RuleCheck{ID: r.RuleID, Citation: r.Citation, Status: r.Status.String(), Passed: r.Passed,
 			Mode: r.Mode.String(), ModeLabel: r.Mode.Label(), Inputs: append([]string{}, r.Inputs...), Detail: r.Detail})
 		for _, id := range r.Inputs {
-			if ref, ok := m.Events[id]; ok && !seen[id] {
+			if ref, ok := m.ref(id); ok && !seen[id] {
 				seen[id] = true
 				out.Inputs = append(out.Inputs, ref)
 			}

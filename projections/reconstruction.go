@@ -81,8 +81,8 @@ func (q *Eligibilities) Reconstruction(ctx context.Context, asOf AsOf, id string
 	err := q.r.view(ctx, EligibilityName, asOf, func(mm Model, upTo uint64) error {
 		m := mm.(*eligModel)
 		decID, only := id, ""
-		if d, ok := m.AwardDecision[id]; ok {
-			decID, only = d, id
+		if a, ok := m.Awards[id]; ok {
+			decID, only = a.DecisionID, id
 		}
 		dec := m.Decisions[decID]
 		if dec == nil {
@@ -110,7 +110,7 @@ func (q *Eligibilities) Reconstruction(ctx context.Context, asOf AsOf, id string
 				Now: m.eligibility(q.policy, a.Subject, k, a.Year, on, factsOptions{excludeDecision: dec.DecisionID})}
 			ar.Now.AsOfSeq = upTo
 			if a.RevokedBy != "" {
-				if ref, ok := m.Events[a.RevokedBy]; ok {
+				if ref, ok := m.ref(a.RevokedBy); ok {
 					ar.Revoked = &ref
 				}
 			}

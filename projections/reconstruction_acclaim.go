@@ -120,7 +120,7 @@ func (q *Eligibilities) AcclaimReconstruction(ctx context.Context, asOf AsOf, cl
 		}
 		acc = m.Acclaims[i]
 		acc.Titles = slices.Clone(acc.Titles)
-		dec := m.Events[acc.EventID]
+		dec, _ := m.ref(acc.EventID)
 		out = AcclaimReconstruction{Year: year, LeadingUnit: UnitRef{acc.Unit, m.N.unit(acc.Unit, acc.On)}, BallotID: acc.Ballot,
 			MinutesRef: acc.Minutes, ProposedTitles: kindRefs(parseKinds(acc.Titles)), DecidedOn: acc.On, Decision: dec,
 			BasedOnSeq: acc.BasedOnSeq, SeenEvents: min(acc.BasedOnSeq+1, dec.Seq), AsOfSeq: upTo,
@@ -334,7 +334,7 @@ func (q *Eligibilities) acclaimState(m *eligModel, st clusterRanking, acc efAccl
 			if seen[id] {
 				continue
 			}
-			ref, ok := m.Events[id]
+			ref, ok := m.ref(id)
 			if !ok {
 				ref, ok = st.refs[id]
 			}
