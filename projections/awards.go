@@ -2,6 +2,7 @@ package projections
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 
 	"github.com/tdkt/tdkt/domain"
@@ -11,23 +12,38 @@ import (
 // AwardsName is the name of the awards register projection.
 const AwardsName = "awards"
 
+// awardEntry is what is one award's own: the decision's data is kept once,
+// in its awardDecision, which the entry points to.
 type awardEntry struct {
-	AwardID    string         `json:"awardId"`
-	DecisionID string         `json:"decisionId"`
-	DecisionNo string         `json:"decisionNo"`
-	DecidedOn  string         `json:"decidedOn"`
-	Issuer     string         `json:"issuer"`
-	IssuerRole string         `json:"issuerRole"`
-	Proposal   string         `json:"proposal,omitempty"`
-	Subject    domain.Subject `json:"subject"`
-	Kind       string         `json:"kind"`
-	Year       int            `json:"year"`
-	BasedOnSeq uint64         `json:"basedOnSeq"`
-	Basis      *DocRef        `json:"basis,omitempty"`
-	Recorded   Recorded       `json:"recorded"`
-	Revocation *Revocation    `json:"revocation,omitempty"`
-	Amendments []Amendment    `json:"amendments,omitempty"`
-	Conferred  *Conferral     `json:"conferred,omitempty"`
+	dec        *awardDecision
+	AwardID    string           `json:"awardId"`
+	Proposal   string           `json:"proposal,omitempty"`
+	Subject    domain.Subject   `json:"subject"`
+	Kind       domain.AwardKind `json:"kind"`
+	Year       int              `json:"year"`
+	Revocation *Revocation      `json:"revocation,omitempty"`
+	// Amendments are the corrections of this award alone (AwardAmended
+	// naming it); the decision's own apply to it too.
+	Amendments []Amendment `json:"amendments,omitempty"`
+}
+
+// awardDecision is an award decision: what its awards share, and the
+// awards. A decision is recorded by one AwardDecided (the decider refuses
+// a second one with other content).
+type awardDecision struct {
+	id         string     // the key in awardsModel.Decisions
+	DecisionNo string     `json:"decisionNo"`
+	DecidedOn  string     `json:"decidedOn"`
+	Issuer     string     `json:"issuer"`
+	IssuerRole string     `json:"issuerRole"`
+	BasedOnSeq uint64     `json:"basedOnSeq"`
+	Basis      *DocRef    `json:"basis,omitempty"`
+	Recorded   Recorded   `json:"recorded"`
+	Conferred  *Conferral `json:"conferred,omitempty"`
+	// Amendments are the corrections of the whole decision (AwardAmended
+	// with no awardId): each of its awards shows them.
+	Amendments []Amendment   `json:"amendments,omitempty"`
+	Awards     []*awardEntry `json:"awards"`
 }
 
 // Revocation is the decision that revoked an award.
@@ -58,18 +74,41 @@ type Conferral struct {
 }
 
 type awardsModel struct {
-	N         names                  `json:"names"`
-	Entries   map[string]*awardEntry `json:"entries"`
-	Decisions map[string][]string    `json:"decisions"`
+	N         names                     `json:"names"`
+	Decisions map[string]*awardDecision `json:"decisions"`
+	// entries indexes the awards of Decisions by award id; it is not
+	// persisted but rebuilt at decoding.
+	entries map[string]*awardEntry
 }
 
 func newAwardsModel() Model {
-	return &awardsModel{N: newNames(), Entries: map[string]*awardEntry{}, Decisions: map[string][]string{}}
+	return &awardsModel{N: newNames(), Decisions: map[string]*awardDecision{}, entries: map[string]*awardEntry{}}
+}
+
+// UnmarshalJSON decodes a persisted state and indexes its awards.
+func (m *awardsModel) UnmarshalJSON(b []byte) error {
+	type plain awardsModel
+	if err := json.Unmarshal(b, (*plain)(m)); err != nil {
+		return err
+	}
+	n := 0
+	for _, d := range m.Decisions {
+		n += len(d.Awards)
+	}
+	m.entries = make(map[string]*awardEntry, n)
+	for id, d := range m.Decisions {
+		d.id = id
+		for _, a := range d.Awards {
+			a.dec = d
+			m.entries[a.AwardID] = a
+		}
+	}
+	return nil
 }
 
 // AwardsProjection returns the definition of the awards register.
 func AwardsProjection() Projection {
-	return Projection{Name: AwardsName, New: newAwardsModel, Unknown: Skip, Types: withTypes(
+	return Projection{Name: AwardsName, New: newAwardsModel, Unknown: Skip, Version: 1, Types: withTypes(
 		domain.EventAwardDecided, domain.EventAwardRevoked, domain.EventAwardAmended, domain.EventAwardConferred)}
 }
 
@@ -78,37 +117,70 @@ func (m *awardsModel) Apply(rec eventstore.RecordedEvent, ev domain.Event) error
 	d := validDate(rec)
 	switch e := ev.(type) {
 	case domain.AwardDecided:
+		dec := m.Decisions[e.DecisionID]
+		if dec == nil {
+			dec = &awardDecision{id: e.DecisionID, Awards: make([]*awardEntry, 0, len(e.Awards))}
+			m.Decisions[e.DecisionID] = dec
+		}
+		dec.DecisionNo, dec.DecidedOn, dec.Issuer, dec.IssuerRole = e.DecisionNo.String(), d, e.IssuerUnitID, e.IssuerRole
+		dec.BasedOnSeq, dec.Basis, dec.Recorded = e.BasedOnSeq, basisRef(rec), recorded(rec)
 		for _, a := range e.Awards {
-			m.Entries[a.AwardID] = &awardEntry{AwardID: a.AwardID, DecisionID: e.DecisionID, DecisionNo: e.DecisionNo.String(),
-				DecidedOn: d, Issuer: e.IssuerUnitID, IssuerRole: e.IssuerRole, Proposal: a.ProposalID, Subject: a.Subject,
-				Kind: a.AwardKind.String(), Year: a.Year, BasedOnSeq: e.BasedOnSeq, Basis: basisRef(rec), Recorded: recorded(rec)}
-			m.Decisions[e.DecisionID] = append(m.Decisions[e.DecisionID], a.AwardID)
+			if old := m.entries[a.AwardID]; old != nil {
+				// Decided again: the new entry replaces the old one.
+				old.dec.Awards = slices.DeleteFunc(old.dec.Awards, func(x *awardEntry) bool { return x == old })
+			}
+			x := &awardEntry{dec: dec, AwardID: a.AwardID, Proposal: a.ProposalID, Subject: a.Subject, Kind: a.AwardKind, Year: a.Year}
+			dec.Awards = append(dec.Awards, x)
+			m.entries[a.AwardID] = x
 		}
 	case domain.AwardRevoked:
+		var r *Revocation
 		for _, id := range e.AwardIDs {
-			if a := m.Entries[id]; a != nil {
-				a.Revocation = &Revocation{DecisionNo: e.RevokingDecisionNo.String(), Date: d, Ground: e.Ground.String(),
-					GroundLabel: e.Ground.Label(), InsigniaRecovered: e.InsigniaRecovered, CashRecoveredVND: e.CashRecoveredVND, Recorded: recorded(rec)}
+			if a := m.entries[id]; a != nil {
+				if r == nil {
+					r = &Revocation{DecisionNo: e.RevokingDecisionNo.String(), Date: d, Ground: e.Ground.String(),
+						GroundLabel: e.Ground.Label(), InsigniaRecovered: e.InsigniaRecovered, CashRecoveredVND: e.CashRecoveredVND, Recorded: recorded(rec)}
+				}
+				a.Revocation = r
 			}
 		}
 	case domain.AwardAmended:
-		ids := m.Decisions[e.DecisionID]
+		am := Amendment{e.Field, e.OldValue, e.NewValue, e.CorrectingDecisionNo.String(), recorded(rec)}
 		if e.AwardID != "" {
-			ids = []string{e.AwardID}
-		}
-		for _, id := range ids {
-			if a := m.Entries[id]; a != nil {
-				a.Amendments = append(a.Amendments, Amendment{e.Field, e.OldValue, e.NewValue, e.CorrectingDecisionNo.String(), recorded(rec)})
+			if a := m.entries[e.AwardID]; a != nil {
+				a.Amendments = append(a.Amendments, am)
 			}
+		} else if dec := m.Decisions[e.DecisionID]; dec != nil && len(dec.Awards) > 0 {
+			dec.Amendments = append(dec.Amendments, am)
 		}
 	case domain.AwardConferred:
-		for _, id := range m.Decisions[e.DecisionID] {
-			if a := m.Entries[id]; a != nil {
-				a.Conferred = &Conferral{Date: d, Place: e.Place, Presenter: e.Presenter}
-			}
+		if dec := m.Decisions[e.DecisionID]; dec != nil && len(dec.Awards) > 0 {
+			dec.Conferred = &Conferral{Date: d, Place: e.Place, Presenter: e.Presenter}
 		}
 	}
 	return nil
+}
+
+// amendments returns a's corrections, its own and its decision's, in the
+// order they were recorded.
+func (a *awardEntry) amendments() []Amendment {
+	own, all := a.Amendments, a.dec.Amendments
+	switch {
+	case len(all) == 0:
+		return own
+	case len(own) == 0:
+		return all
+	}
+	out := make([]Amendment, 0, len(own)+len(all))
+	for len(own) > 0 && len(all) > 0 {
+		if own[0].Recorded.Seq < all[0].Recorded.Seq {
+			out, own = append(out, own[0]), own[1:]
+		} else {
+			out, all = append(out, all[0]), all[1:]
+		}
+	}
+	out = append(out, own...)
+	return append(out, all...)
 }
 
 // Award is one line of the awards register.
@@ -146,13 +218,13 @@ type AwardFilter struct {
 }
 
 func (m *awardsModel) award(a *awardEntry) Award {
-	k, _ := domain.ParseAwardKind(a.Kind)
+	k, d := a.Kind, a.dec
 	out := Award{AwardID: a.AwardID, Subject: m.N.subject(a.Subject), Title: kindRef(k), IsTitle: k.IsTitle(), Year: a.Year,
-		DecisionID: a.DecisionID, DecisionNo: a.DecisionNo, DecidedOn: a.DecidedOn, Issuer: UnitRef{a.Issuer, m.N.unit(a.Issuer, a.DecidedOn)},
-		IssuerRole: a.IssuerRole, ProposalID: a.Proposal, BasedOnSeq: a.BasedOnSeq, Status: "inForce", StatusLabel: "Còn hiệu lực",
-		Revocation: a.Revocation, Amendments: a.Amendments, Conferred: a.Conferred, Recorded: a.Recorded}
-	if a.Basis != nil && a.Basis.Date != "" {
-		out.DecidedOn = a.Basis.Date
+		DecisionID: d.id, DecisionNo: d.DecisionNo, DecidedOn: d.DecidedOn, Issuer: UnitRef{d.Issuer, m.N.unit(d.Issuer, d.DecidedOn)},
+		IssuerRole: d.IssuerRole, ProposalID: a.Proposal, BasedOnSeq: d.BasedOnSeq, Status: "inForce", StatusLabel: "Còn hiệu lực",
+		Revocation: a.Revocation, Amendments: a.amendments(), Conferred: d.Conferred, Recorded: d.Recorded}
+	if d.Basis != nil && d.Basis.Date != "" {
+		out.DecidedOn = d.Basis.Date
 	}
 	if a.Revocation != nil {
 		out.Status, out.StatusLabel = "revoked", "Đã hủy bỏ"
@@ -172,12 +244,12 @@ func (q *Awards) List(ctx context.Context, asOf AsOf, f AwardFilter) ([]Award, e
 	out := []Award{}
 	err := q.r.view(ctx, AwardsName, asOf, func(mm Model, _ uint64) error {
 		m := mm.(*awardsModel)
-		for _, a := range m.Entries {
+		for _, a := range m.entries {
 			switch {
 			case f.Year != 0 && a.Year != f.Year,
 				f.UnitID != "" && (a.Subject.Kind != domain.SubjectUnit || a.Subject.ID != f.UnitID),
 				f.PersonID != "" && (a.Subject.Kind != domain.SubjectPerson || a.Subject.ID != f.PersonID),
-				!f.Title.IsZero() && a.Kind != f.Title.String(),
+				!f.Title.IsZero() && a.Kind != f.Title,
 				f.InForceOnly && a.Revocation != nil:
 				continue
 			}
@@ -209,7 +281,7 @@ func (q *Awards) Get(ctx context.Context, asOf AsOf, awardID string) (Award, err
 	var out Award
 	err := q.r.view(ctx, AwardsName, asOf, func(mm Model, _ uint64) error {
 		m := mm.(*awardsModel)
-		a := m.Entries[awardID]
+		a := m.entries[awardID]
 		if a == nil {
 			return domain.Errorf(domain.ENOTFOUND, "award %s not found", awardID)
 		}
