@@ -50,6 +50,9 @@ type Config struct {
 	// PublicStandings lets anonymous callers read the standings and the
 	// reorganization report.
 	PublicStandings bool
+	// MemoryLimitMiB is serve's soft limit on the Go runtime's memory
+	// (debug.SetMemoryLimit), in MiB; 0 means none. GOMEMLIMIT wins.
+	MemoryLimitMiB int
 	// From is the first seq export writes.
 	From uint64
 	// ImportFile is the export file import reads.
@@ -136,6 +139,7 @@ func DefaultConfig() Config {
 		Check:              CheckQuick,
 		Replay:             ReplayConfig{Lang: "vi"},
 		CheckpointInterval: DefaultCheckpointInterval,
+		MemoryLimitMiB:     DefaultMemoryLimitMiB,
 		Bench:              BenchConfig{Profile: "national", Seed: 1, Runs: 3},
 	}
 }
@@ -174,6 +178,9 @@ func (c *Config) validateServe() error {
 	}
 	if c.CheckpointInterval < time.Second {
 		return fmt.Errorf("invalid --checkpoint-every %v: at least 1s", c.CheckpointInterval)
+	}
+	if c.MemoryLimitMiB < 0 || c.MemoryLimitMiB > 1<<30 {
+		return fmt.Errorf("invalid --memory-limit %d: a number of MiB, 0 for none", c.MemoryLimitMiB)
 	}
 	switch c.Store.Kind {
 	case StoreSQLite:

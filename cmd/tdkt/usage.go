@@ -28,7 +28,7 @@ var order = []string{
 
 var commands = map[string]command{
 	"serve": {
-		synopsis: "tdkt serve [--addr 127.0.0.1:8080] [--data ./data] [--store URL] [--demo] [--check quick|full|off] [--checkpoint-every 1m] [--tokens FILE] [--public-standings]",
+		synopsis: "tdkt serve [--addr 127.0.0.1:8080] [--data ./data] [--store URL] [--demo] [--check quick|full|off] [--checkpoint-every 1m] [--tokens FILE] [--public-standings] [--memory-limit 900]",
 		summary:  "serve HTTP on the embedded store in --data: health, the ledger, proofs and receipts",
 		details: `serve opens the ledger in --data, checks it (--check), and serves /healthz, /readyz and
 the ledger routes: /api/v1/events, /api/v1/ledger/key, /api/v1/ledger/checkpoint,
@@ -42,6 +42,13 @@ demand for a receipt, and keeps every one in the ledger.
 checkpoints' roots before serving; full recomputes every leaf and tree hash in the
 background and keeps /readyz at 503 until it passes; off skips the check. A failed check
 makes the ledger read-only and /readyz says why.
+
+--memory-limit is a soft limit, in MiB, on the memory of the Go runtime
+(runtime/debug.SetMemoryLimit), set once the read models' saved states are loaded: the
+read models live in memory, and without a limit the heap may grow to twice what they
+hold before the collector runs. Near the limit the
+collector runs more often (it spends CPU, not correctness); 0 removes the limit, and
+GOMEMLIMIT in the environment takes precedence over the flag.
 `,
 		flags: func(fs *flag.FlagSet, c *Config) []string {
 			fs.StringVar(&c.Check, "check", c.Check, "start-up check of the ledger: `quick`, full or off")
@@ -49,9 +56,10 @@ makes the ledger read-only and /readyz says why.
 			fs.StringVar(&c.Addr, "addr", c.Addr, "TCP `host:port` to listen on (port 0 picks a free port)")
 			dataFlag(fs, c)
 			fs.Var(storeFlag{&c.Store}, "store", "KurrentDB `URL` (esdb://host:2113?tls=true, esdb+discover://…) instead of the embedded store; the signing key stays in --data")
-			fs.BoolVar(&c.Demo, "demo", c.Demo, "load the sample sector into an empty store first (not available yet)")
+			fs.BoolVar(&c.Demo, "demo", c.Demo, "load the demo sector (domain/demo) into an empty store first, through the command API, and print a token per role")
 			fs.StringVar(&c.Tokens, "tokens", c.Tokens, "bearer tokens `FILE` (JSON: [{subject, role, units, tokenHash}]); without it commands answer 401 and the ledger routes are public")
 			fs.BoolVar(&c.PublicStandings, "public-standings", c.PublicStandings, "let anonymous callers read the standings and the reorganization report")
+			fs.IntVar(&c.MemoryLimitMiB, "memory-limit", c.MemoryLimitMiB, "soft limit on the Go runtime's memory, in `MiB` (0: none; GOMEMLIMIT wins)")
 			return nil
 		},
 		validate: (*Config).validateServe,

@@ -16,6 +16,9 @@ import (
 // transaction stays open while the consumer runs (it may append).
 const readBatch = 1024
 
+// firstReadBatch is the size of a ReadAll's first batch (readRange).
+const firstReadBatch = 32
+
 type readStmts struct {
 	all       *sql.Stmt
 	stream    *sql.Stmt
@@ -120,12 +123,17 @@ func (s *Store) ReadAll(ctx context.Context, from uint64) iter.Seq2[eventstore.R
 // the consumer wants more.
 func (s *Store) readRange(ctx context.Context, from, to uint64, yield func(eventstore.RecordedEvent, error) bool) (uint64, bool) {
 	next := from
+	// The first batch is small and the next ones double up to readBatch: a
+	// reader that wants a page (the events route, a receipt, the start-up
+	// check's tail) does not decode a thousand events to use ten.
+	size := uint64(firstReadBatch)
 	for next < to {
 		if err := s.readErr(ctx); err != nil {
 			yield(eventstore.RecordedEvent{}, err)
 			return next, false
 		}
-		end := min(to, next+readBatch)
+		end := min(to, next+size)
+		size = min(2*size, readBatch)
 		batch, err := s.readAllBatch(ctx, next, end)
 		if err != nil {
 			yield(eventstore.RecordedEvent{}, err)
