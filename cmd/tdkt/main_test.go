@@ -354,6 +354,8 @@ func TestCommandLine(t *testing.T) {
 		{"AddrMissingValue", []string{"serve", "--addr"}, 2, "", "flag needs an argument: -addr"},
 		{"ServeExtraArg", []string{"serve", "--data", dir, "extra"}, 2, "", `unexpected argument "extra"`},
 		{"ServeEmptyData", []string{"serve", "--data", ""}, 2, "", "invalid --data"},
+		{"ServeNegativeMemoryLimit", []string{"serve", "--data", dir, "--memory-limit", "-1"}, 2, "", "invalid --memory-limit -1"},
+		{"ServeMemoryLimitNotANumber", []string{"serve", "--data", dir, "--memory-limit", "1GiB"}, 2, "", "invalid value \"1GiB\" for flag -memory-limit"},
 		{"StoreKurrentCredentialsWithoutTLS", []string{"serve", "--data", dir, "--store", "esdb://admin:changeit@localhost:2113?tls=false"}, 2, "", "tls=false"},
 		{"StoreKurrentFullCheck", []string{"serve", "--data", dir, "--store", "esdb://localhost:2113?tls=false", "--check", "full"}, 2, "", "--check full reads the embedded store"},
 		{"KurrentHardenNoStore", []string{"kurrent", "harden"}, 2, "", "needs --store esdb://"},
