@@ -71,8 +71,6 @@ type Server struct {
 
 	// unready holds the reason the server reports itself not ready, or nil.
 	unready atomic.Pointer[string]
-	// loading holds the reason set by SetLoading, or nil.
-	loading atomic.Pointer[string]
 
 	closeOnce sync.Once
 	closeErr  error
@@ -412,24 +410,9 @@ func (s *Server) SetUnready(reason string) {
 	s.unready.Store(&reason)
 }
 
-// SetLoading marks the server not ready while reason (e.g. "loading the
-// read models") holds, apart from SetUnready's reason: each is cleared with
-// "" on its own.
-func (s *Server) SetLoading(reason string) {
-	if reason == "" {
-		s.loading.Store(nil)
-		return
-	}
-	s.loading.Store(&reason)
-}
-
-// unreadyReason returns the reason set by SetUnready, else the one set by
-// SetLoading, or "".
+// unreadyReason returns the reason set by SetUnready, or "".
 func (s *Server) unreadyReason() string {
 	if p := s.unready.Load(); p != nil {
-		return *p
-	}
-	if p := s.loading.Load(); p != nil {
 		return *p
 	}
 	return ""

@@ -626,3 +626,28 @@ func TestServeSecondSignalAborts(t *testing.T) {
 	}
 	s.Close()
 }
+
+// TestServeUnreadableState: a read model's saved state that cannot be read
+// (here a file that is not a state file) leaves serve up and serving the
+// ledger, and /readyz says why it is not ready.
+func TestServeUnreadableState(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "projections"), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "projections", "standings.state"), []byte("not a state"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m, _, _ := MustRunMain(t, "serve", "--addr", "127.0.0.1:0", "--data", dir)
+	defer m.Close()
+	u := m.HTTPServer.URL()
+	if code, body := httpGet(t, u+"/readyz"); code != 503 || !strings.Contains(body, "saved states cannot be loaded") || !strings.Contains(body, "standings") {
+		t.Errorf("/readyz = %d %s", code, body)
+	}
+	if code, _ := httpGet(t, u+"/healthz"); code != 200 {
+		t.Errorf("/healthz = %d", code)
+	}
+	if code, _ := httpGet(t, u+"/api/v1/ledger/checkpoint"); code != 200 {
+		t.Errorf("/api/v1/ledger/checkpoint = %d", code)
+	}
+}

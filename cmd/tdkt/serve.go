@@ -178,8 +178,26 @@ func (m *Main) runServe(ctx context.Context) error {
 		}
 	}
 
-	// Not ready until the read models' saved states are in memory.
-	srv.SetLoading("loading the read models' saved states")
+	// The read models' saved states are loaded before the server listens
+	// (a few seconds for a million-event ledger; nothing for a new one).
+	// One that cannot be read leaves the server up, serving the ledger,
+	// and unready with the reason (as a projection that fails does).
+	if err := runner.Load(ctx); err != nil {
+		m.Logger.Error("projections: load the saved states", "err", err)
+		srv.SetUnready("the read models' saved states cannot be loaded: " + err.Error())
+	}
+	// Decoding them (hundreds of megabytes of JSON on a national ledger)
+	// leaves as much garbage as the read models hold: give it back to the
+	// system now rather than when the scavenger gets to it
+	// (docs/BENCHMARKS.md, serve's resident memory).
+	debug.FreeOSMemory()
+	// The limit applies from here: while the states are decoded, the heap
+	// holds them and their garbage, and a limit would only make the
+	// collector run without end (start-up 7.5 s instead of 3 s on the
+	// national ledger with 800 MiB).
+	if lim := m.Config.MemoryLimitMiB; lim > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(lim) << 20)
+	}
 	if err := srv.Open(); err != nil {
 		return err
 	}
@@ -190,23 +208,6 @@ func (m *Main) runServe(ctx context.Context) error {
 	m.background.Add(1)
 	go func() {
 		defer m.background.Done()
-		defer srv.SetLoading("")
-		if err := runner.Load(bg); err != nil {
-			m.Logger.Error("projections: load the saved states", "err", err)
-		}
-		// Decoding the saved states (hundreds of megabytes of JSON on a
-		// national ledger) leaves as much garbage as the read models hold:
-		// give it back to the system now rather than when the scavenger
-		// gets to it (docs/BENCHMARKS.md, serve's resident memory).
-		debug.FreeOSMemory()
-		// The limit applies from here: while the states are decoded, the
-		// heap holds them and their garbage, and a limit would only make
-		// the collector run without end (start-up 7.5 s instead of 3 s on
-		// the national ledger with 800 MiB).
-		if lim := m.Config.MemoryLimitMiB; lim > 0 && os.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(int64(lim) << 20)
-		}
-		srv.SetLoading("")
 		if err := runner.Run(bg); err != nil {
 			m.Logger.Error("projections stopped", "err", err)
 		}
