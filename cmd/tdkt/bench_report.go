@@ -111,6 +111,7 @@ var benchFigures = []struct {
 	{"pg.replay", figureMeta{"read", "PostgreSQL: SELECT every row ORDER BY seq", "events/s"}},
 	{"projections", figureMeta{"read", "replay with every projection rebuilt (RunToEnd)", "events/s"}},
 	{"projections.heap", figureMeta{"read", "heap held by every projection after the rebuild", "MiB"}},
+	{"projections.state", figureMeta{"read", "their saved states (JSON, what serve decodes at start-up)", "MiB"}},
 	{"readstream.p50", figureMeta{"read", "ReadStream of a sampled stream, p50", "ms"}},
 	{"readstream.p99", figureMeta{"read", "ReadStream of a sampled stream, p99", "ms"}},
 	{"readstream.p999", figureMeta{"read", "ReadStream of a sampled stream, p99.9", "ms"}},
