@@ -300,21 +300,10 @@ func (s *Server) handleReconstruction(w http.ResponseWriter, r *http.Request) {
 	if !need(w, r, s.Queries.Eligibility != nil && s.haveProjections(), "eligibility") {
 		return
 	}
-	pt, err := s.resolve(r.Context(), r.URL.Query().Get("asOf"))
-	if err != nil {
-		Error(w, r, err)
-		return
-	}
 	id := pathVar(r, "id")
-	var rc projections.Reconstruction
-	upTo, err := s.answer(r.Context(), inm(r), pt, projections.EligibilityName, "", func(a projections.AsOf) (err error) {
-		rc, err = s.Queries.Eligibility.Reconstruction(r.Context(), a, id)
-		return err
-	})
-	if failed(w, r, err, upTo, "") {
-		return
-	}
-	writeAnswer(w, upTo, "", reconstructionResponse{rc})
+	serveAt(s, w, r, projections.EligibilityName, "", func(ctx context.Context, a projections.AsOf) (projections.Reconstruction, error) {
+		return s.Queries.Eligibility.Reconstruction(ctx, a, id)
+	}, func(rc projections.Reconstruction, _ uint64) any { return reconstructionResponse{rc} })
 }
 
 func (s *Server) handleAcclaimReconstruction(w http.ResponseWriter, r *http.Request) {

@@ -84,6 +84,13 @@ type Projection struct {
 // as-of query then reads the live model instead of folding.
 type appendOnly interface{ appendOnly() }
 
+// SaveCostFactor bounds the time spent saving states while following the
+// feed: the gap between two saves is at least this many times the last
+// save's duration (on the national benchmark ledger a save of every state
+// takes seconds of CPU, and saving each minute under a write load cost a
+// fifth of serve's CPU — docs/BENCHMARKS.md).
+const SaveCostFactor = 50
+
 // ErrAlreadyRunning is returned by Run, RunToEnd and Rebuild when the runner
 // is already consuming the feed.
 var ErrAlreadyRunning = errors.New("projections: runner already running")
@@ -129,8 +136,10 @@ type RunnerOptions struct {
 	// also saved when the runner has no event waiting, and on return.
 	SaveEvery int
 	// SaveInterval is the least time between two saves (a save encodes a
-	// projection's whole state); zero means 60 s. A restart replays at
-	// most about this much of the feed.
+	// projection's whole state); zero means 60 s. The gap also grows to
+	// SaveCostFactor times the last save's duration, so that saving takes
+	// at most about 1/SaveCostFactor of the time however large the states
+	// grow. A restart replays at most about that gap's worth of the feed.
 	SaveInterval time.Duration
 	// AsOfCache is how many as-of states are cached per projection; zero
 	// means 4, negative disables the cache.
@@ -467,11 +476,22 @@ func (r *Runner) loop(ctx context.Context, follow bool, head uint64) (err error)
 	}()
 	pos := from
 	// Saving serializes a projection's whole state, so its cost grows with
-	// the ledger: saves are spaced by SaveInterval (and SaveEvery events),
+	// the ledger: saves are spaced by SaveInterval or SaveCostFactor times
+	// the last save's duration, whichever is longer (and SaveEvery events),
 	// and an idle runner saves what is dirty when the interval has passed
 	// (the timer), so a restart replays at most about SaveInterval of
 	// events. Without the spacing a catch-up of n events costs O(n²).
 	lastSave := time.Now()
+	gap := r.opts.SaveInterval
+	save := func(min int) error {
+		t0 := time.Now()
+		if err := r.saveDirty(ctx, projs, min); err != nil {
+			return err
+		}
+		lastSave = time.Now()
+		gap = max(r.opts.SaveInterval, SaveCostFactor*lastSave.Sub(t0))
+		return nil
+	}
 	var idle <-chan time.Time
 	for {
 		select {
@@ -481,10 +501,9 @@ func (r *Runner) loop(ctx context.Context, follow bool, head uint64) (err error)
 			req.done <- r.finishRebuild(ctx, req, pos)
 		case <-idle:
 			idle = nil
-			if err := r.saveDirty(ctx, projs, 1); err != nil {
+			if err := save(1); err != nil {
 				return err
 			}
-			lastSave = time.Now()
 		case it, ok := <-ch:
 			if !ok {
 				if follow {
@@ -502,17 +521,17 @@ func (r *Runner) loop(ctx context.Context, follow bool, head uint64) (err error)
 			r.index.add(rec)
 			r.dispatch(projs, it)
 			pos++
-			if since := time.Since(lastSave); since >= r.opts.SaveInterval {
+			if since := time.Since(lastSave); since >= gap {
 				min := r.opts.SaveEvery
 				if len(ch) == 0 && len(raw) == 0 {
 					min = 1
 				}
-				if err := r.saveDirty(ctx, projs, min); err != nil {
+				if err := save(min); err != nil {
 					return err
 				}
-				lastSave, idle = time.Now(), nil
+				idle = nil
 			} else if len(ch) == 0 && len(raw) == 0 && idle == nil {
-				idle = time.After(r.opts.SaveInterval - since)
+				idle = time.After(gap - since)
 			}
 		}
 	}
