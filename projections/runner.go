@@ -636,18 +636,25 @@ func (r *Runner) saveAll(ctx context.Context, projs []*proj) error {
 
 // save writes p's model and checkpoint in one StateStore.Save: they are
 // persisted together or not at all.
+//
+// The model is encoded under the read lock, so queries keep being answered
+// while it is (the fold, which writes, waits), and written to the store
+// with no lock held.
 func (r *Runner) save(ctx context.Context, p *proj) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	p.mu.RLock()
 	data, err := json.Marshal(p.model)
+	next, dirty := p.next, p.dirty
+	p.mu.RUnlock()
 	if err != nil {
 		return fmt.Errorf("save %s: encode state: %w", p.def.Name, err)
 	}
 	data = append(stateHeader(p.def.Version), data...)
-	if err := r.store.Save(ctx, p.def.Name, p.next, data); err != nil {
+	if err := r.store.Save(ctx, p.def.Name, next, data); err != nil {
 		return fmt.Errorf("save %s: %w", p.def.Name, err)
 	}
-	p.dirty = 0
+	p.mu.Lock()
+	p.dirty = max(0, p.dirty-dirty)
+	p.mu.Unlock()
 	return nil
 }
 
