@@ -37,13 +37,8 @@ func TestAwardsMeasure(t *testing.T) {
 	}
 	clock := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	s := memstore.New(&memstore.Options{Now: func() time.Time { clock = clock.Add(time.Millisecond); return clock }})
-	for a, err := range gen.Appends() {
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Append(ctx, a.Stream, a.Expected, a.Events...); err != nil {
-			t.Fatal(err)
-		}
+	if _, err := gen.AppendTo(ctx, s); err != nil {
+		t.Fatal(err)
 	}
 	head, _ := s.Head(ctx)
 	st := projections.NewMemStateStore()

@@ -38,15 +38,9 @@ func TestEligibilityStateSize(t *testing.T) {
 		t.Fatal(err)
 	}
 	es := memstore.New(nil)
-	n := 0
-	for a, err := range gen.Appends() {
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := es.Append(ctx, a.Stream, a.Expected, a.Events...); err != nil {
-			t.Fatal(err)
-		}
-		n += len(a.Events)
+	n, err := gen.AppendTo(ctx, es)
+	if err != nil {
+		t.Fatal(err)
 	}
 	states := NewMemStateStore()
 	r, err := NewRunner(es, states, &RunnerOptions{SaveEvery: 1 << 30})

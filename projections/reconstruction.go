@@ -144,7 +144,7 @@ func (q *Eligibilities) Reconstruction(ctx context.Context, asOf AsOf, id string
 		ar := &out.Awards[i]
 		ar.OutcomeChanged = ar.Then.Eligible != ar.Now.Eligible
 		ar.DifferingRules = diffRules(ar.Then.Rules, ar.Now.Rules)
-		ar.InputsAdded, ar.InputsDropped = diffInputs(ar.Then.Inputs, ar.Now.Inputs), diffInputs(ar.Now.Inputs, ar.Then.Inputs)
+		ar.InputsAdded, ar.InputsDropped = inputChanges(ar.Then.Inputs, ar.Now.Inputs)
 		out.Changed = out.Changed || ar.OutcomeChanged
 	}
 	return out, nil
@@ -182,6 +182,11 @@ func diffRules(then, now []RuleCheck) []RuleDiff {
 		out = append(out, d)
 	}
 	return out
+}
+
+// inputChanges returns the events used now but not then, and the reverse.
+func inputChanges(then, now []EventRef) (added, dropped []EventRef) {
+	return diffInputs(then, now), diffInputs(now, then)
 }
 
 // diffInputs returns the events in b that are not in a.

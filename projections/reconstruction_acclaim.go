@@ -161,7 +161,7 @@ func (q *Eligibilities) AcclaimReconstruction(ctx context.Context, asOf AsOf, cl
 	}
 	out.FirstRankedChanged = firstID(out.Then.FirstRanked) != firstID(out.Now.FirstRanked)
 	out.DifferingRules = diffRules(out.Then.Rules, out.Now.Rules)
-	out.InputsAdded, out.InputsDropped = diffInputs(out.Then.Inputs, out.Now.Inputs), diffInputs(out.Now.Inputs, out.Then.Inputs)
+	out.InputsAdded, out.InputsDropped = inputChanges(out.Then.Inputs, out.Now.Inputs)
 	out.Changed = out.FirstRankedChanged || len(out.DifferingRules) > 0
 	return out, nil
 }

@@ -167,7 +167,7 @@ func (q *Reorganization) PlanReconstruction(ctx context.Context, asOf AsOf, id s
 	}
 	out.Then.AsOfSeq = out.SeenEvents
 	out.DifferingRules = diffRules(out.Then.Rules, out.Now.Rules)
-	out.InputsAdded, out.InputsDropped = diffInputs(out.Then.Inputs, out.Now.Inputs), diffInputs(out.Now.Inputs, out.Then.Inputs)
+	out.InputsAdded, out.InputsDropped = inputChanges(out.Then.Inputs, out.Now.Inputs)
 	out.Changed = len(out.DifferingRules) > 0 || !samePlanFindings(out.Then, out.Now)
 	return out, nil
 }

@@ -295,19 +295,7 @@ func (r *Runner) load(ctx context.Context) error {
 	}
 	// Each state is one JSON document; they are decoded side by side
 	// (start-up time is their decoding).
-	projs := r.list()
-	errs := make([]error, len(projs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, p := range projs {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			errs[i] = r.loadOne(ctx, p)
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := onCores(r.list(), func(p *proj) error { return r.loadOne(ctx, p) }); err != nil {
 		return err
 	}
 	if err := r.index.load(ctx, r.store); err != nil {
@@ -608,25 +596,33 @@ func joinProjectionErrors(projs []*proj) error {
 // saveDirty saves the projections that folded at least min events since
 // their last save, and the index.
 func (r *Runner) saveDirty(ctx context.Context, projs []*proj, min int) error {
+	var dirty []*proj
+	for _, p := range projs {
+		p.mu.RLock()
+		if p.dirty >= min {
+			dirty = append(dirty, p)
+		}
+		p.mu.RUnlock()
+	}
 	// A save encodes a whole state: they run side by side, one per core.
-	errs := make([]error, len(projs)+1)
+	err := onCores(dirty, func(p *proj) error { return r.save(ctx, p) })
+	return errors.Join(err, r.index.save(ctx, r.store, min))
+}
+
+// onCores calls fn for every projection, as many at a time as there are
+// cores, and returns their errors joined.
+func onCores(projs []*proj, fn func(*proj) error) error {
+	errs := make([]error, len(projs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, p := range projs {
-		p.mu.RLock()
-		d := p.dirty
-		p.mu.RUnlock()
-		if d < min {
-			continue
-		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			errs[i] = r.save(ctx, p)
+			errs[i] = fn(p)
 		})
 	}
 	wg.Wait()
-	errs[len(projs)] = r.index.save(ctx, r.store, min)
 	return errors.Join(errs...)
 }
 
@@ -694,7 +690,7 @@ func (r *Runner) Rebuild(ctx context.Context, name string) error {
 		return fmt.Errorf("rebuild %s: head: %w", name, err)
 	}
 	m := p.def.New()
-	if err := r.fold(ctx, p.def, m, 0, head); err != nil {
+	if err := r.fold(ctx, p, m, 0, head); err != nil {
 		return err
 	}
 	if r.running.CompareAndSwap(false, true) {
@@ -723,13 +719,13 @@ func (r *Runner) Rebuild(ctx context.Context, name string) error {
 // to the loop's position and swaps it in.
 func (r *Runner) finishRebuild(ctx context.Context, req rebuildReq, pos uint64) error {
 	if req.next < pos {
-		if err := r.fold(ctx, req.p.def, req.model, req.next, pos); err != nil {
+		if err := r.fold(ctx, req.p, req.model, req.next, pos); err != nil {
 			return err
 		}
 	} else if req.next > pos {
 		// The rebuild read past the loop: fold again up to pos.
 		req.model = req.p.def.New()
-		if err := r.fold(ctx, req.p.def, req.model, 0, pos); err != nil {
+		if err := r.fold(ctx, req.p, req.model, 0, pos); err != nil {
 			return err
 		}
 	}
@@ -741,18 +737,13 @@ func (r *Runner) finishRebuild(ctx context.Context, req rebuildReq, pos uint64) 
 	return r.save(ctx, p)
 }
 
-// fold applies the events with from <= seq < to to m.
-func (r *Runner) fold(ctx context.Context, def Projection, m Model, from, to uint64) error {
+// fold applies the events with from <= seq < to to m, under p's
+// definition (its types and unknown-event policy).
+func (r *Runner) fold(ctx context.Context, p *proj, m Model, from, to uint64) error {
 	if from >= to {
 		return nil
 	}
-	var types map[string]bool
-	if len(def.Types) > 0 {
-		types = map[string]bool{}
-		for _, t := range def.Types {
-			types[t] = true
-		}
-	}
+	def, types := p.def, p.types
 	for rec, err := range r.feed.ReadAll(ctx, from) {
 		if err != nil {
 			return fmt.Errorf("projections: fold %s: %w", def.Name, err)
@@ -883,7 +874,7 @@ func (r *Runner) view(ctx context.Context, name string, asOf AsOf, fn func(m Mod
 		}
 		m = p.def.New()
 	}
-	if err := r.fold(ctx, p.def, m, from, upTo); err != nil {
+	if err := r.fold(ctx, p, m, from, upTo); err != nil {
 		return err
 	}
 	p.remember(upTo, m, r.opts.AsOfCache)

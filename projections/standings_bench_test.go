@@ -30,13 +30,8 @@ func BenchmarkStandingsAsOf(b *testing.B) {
 	}
 	ctx := b.Context()
 	s := memstore.New(nil)
-	for a, err := range g.Appends() {
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := s.Append(ctx, a.Stream, a.Expected, a.Events...); err != nil {
-			b.Fatal(err)
-		}
+	if _, err := g.AppendTo(ctx, s); err != nil {
+		b.Fatal(err)
 	}
 	head, err := s.Head(ctx)
 	if err != nil {

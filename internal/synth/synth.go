@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
 	"iter"
@@ -158,6 +159,24 @@ func (g *Generator) Appends() iter.Seq2[Append, error] {
 		}()
 		w.run()
 	}
+}
+
+// AppendTo appends the whole sector to s, one append after the other, and
+// returns the number of events written. It is how tests and benchmarks
+// that need the sector in a store build it; tdkt bench loads it with
+// concurrent writers instead.
+func (g *Generator) AppendTo(ctx context.Context, s eventstore.Store) (int, error) {
+	n := 0
+	for a, err := range g.Appends() {
+		if err != nil {
+			return n, err
+		}
+		if _, err := s.Append(ctx, a.Stream, a.Expected, a.Events...); err != nil {
+			return n, fmt.Errorf("synth: append to %s: %w", a.Stream, err)
+		}
+		n += len(a.Events)
+	}
+	return n, nil
 }
 
 // stopSignal unwinds the writer when the consumer stops or an event is
